@@ -1,0 +1,103 @@
+"""The app factory: ``create_app(brand=...)`` builds one brand's exchange on one database."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .brands import Brand, get_brand
+from .clock import Clock
+from .database import open_database
+from .delivery import Mailer
+from .exchange import Exchange
+from .web import account_pages, auth_pages, test_api
+from .web.forms import FormRejected
+from .web.rendering import TEMPLATES
+from .web.visit import install_visit_middleware
+
+log = logging.getLogger("mock_exchange")
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def create_app(
+    brand: str | Brand = "pionex",
+    *,
+    database_path: Path | str,
+    test_mode: bool = False,
+    smtp_host: str | None = None,
+    smtp_port: int | None = None,
+    clock: Clock | None = None,
+    secret_key: bytes | None = None,
+) -> FastAPI:
+    profile = brand if isinstance(brand, Brand) else get_brand(brand)
+    exchange = Exchange(
+        brand=profile,
+        clock=clock or Clock(),
+        database=open_database(database_path),
+        mailer=Mailer(profile, smtp_host, smtp_port),
+        test_mode=test_mode,
+        secret_key=secret_key or secrets.token_bytes(32),
+    )
+    app = FastAPI(title=f"{profile.name} (mock exchange)", docs_url=None, redoc_url=None)
+    app.state.exchange = exchange
+    install_visit_middleware(app, exchange)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(auth_pages.router)
+    app.include_router(account_pages.router)
+    if test_mode:
+        app.include_router(test_api.router)
+    _install_error_pages(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/__test__") or "application/json" in request.headers.get("accept", "")
+
+
+def _error(request: Request, status_code: int, message_id: str, message: str):
+    if _wants_json(request):
+        return JSONResponse({"error": message_id, "detail": message}, status_code=status_code)
+    exchange: Exchange = request.app.state.exchange
+    return TEMPLATES.TemplateResponse(
+        request,
+        "error.html",
+        {"brand": exchange.brand, "message_id": message_id, "message": message, "status_code": status_code,
+         "account": None},
+        status_code=status_code,
+    )
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(FormRejected)
+    async def form_rejected(request: Request, error: FormRejected):
+        return _error(request, error.status_code, error.message_id, error.message)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException):
+        if error.status_code == 404:
+            return _error(request, 404, "page.not_found", "There is no page at this address.")
+        if error.status_code == 405:
+            return _error(request, 405, "request.method", "This page cannot be used that way.")
+        return _error(request, error.status_code, "request.refused", str(error.detail))
+
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'body'}: {e.get('msg')}" for e in error.errors()
+        )
+        return _error(request, 422, "request.invalid", problems[:2000])
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception):
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return HTMLResponse("<h1>Something went wrong</h1><p>Please try again later.</p>", status_code=500)

@@ -1,0 +1,78 @@
+"""Brand profiles: everything that differs between exchanges, held as data.
+
+Handlers never ask "which brand is this?"; they ask the profile for a number, a name or
+whether a flow exists. Adding a brand means adding a profile here, not editing handlers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The numbers the help-centre articles promise (and the safer choices where they are silent)."""
+
+    lockout_threshold: int = 5  # consecutive failed password/code attempts
+    lockout_minutes: int = 30
+    withdrawal_hold_hours: int = 24  # after a password reset or a security change
+    reuse_block_days: int = 30  # an unbound e-mail/phone cannot be used again
+    review_business_days: int = 3  # manual reviews (lost authenticator, ...)
+    code_lifetime_minutes: int = 10  # one-time codes (e-mail, SMS)
+    resend_cooldown_seconds: int = 60
+    session_idle_minutes: int = 60  # NIST 800-63B AAL2 allows 30 min idle / 12 h; we pick 60 / 12
+    session_absolute_hours: int = 12
+    password_min_length: int = 8  # NIST 800-63B: at least 8, no composition rules
+    password_max_length: int = 128
+
+
+@dataclass(frozen=True)
+class Brand:
+    key: str
+    name: str
+    domain: str
+    service_email: str
+    no_reply_email: str
+    support_channels: tuple[str, ...]
+    policy: Policy = field(default_factory=Policy)
+    flows: frozenset[str] = frozenset()
+    accent: str = "#1f6feb"
+
+    def has(self, flow: str) -> bool:
+        return flow in self.flows
+
+    def with_policy(self, **overrides: int) -> "Brand":
+        """A copy with some policy numbers replaced (used by deployments and fault injection)."""
+        return replace(self, policy=replace(self.policy, **overrides))
+
+
+PIONEX = Brand(
+    key="pionex",
+    name="Pionex",
+    domain="pionex.com",
+    service_email="service@pionex.com",
+    no_reply_email="no-reply@pionex.com",
+    support_channels=("live chat", "service@pionex.com"),
+    flows=frozenset({"google_login", "apple_login", "phone_login", "lost_authenticator_form"}),
+    accent="#e8731b",
+)
+
+COINEX = Brand(
+    key="coinex",
+    name="CoinEx",
+    domain="coinex.com",
+    service_email="support@coinex.com",
+    no_reply_email="notice@coinex.com",
+    support_channels=("support ticket", "support@coinex.com"),
+    flows=frozenset({"security_questions", "backup_codes", "mobile_reset", "status_page", "kyc_levels"}),
+    accent="#1bb08f",
+)
+
+BRANDS: dict[str, Brand] = {b.key: b for b in (PIONEX, COINEX)}
+
+
+def get_brand(key: str) -> Brand:
+    try:
+        return BRANDS[key]
+    except KeyError:
+        raise ValueError(f"unknown brand {key!r}; known brands: {', '.join(sorted(BRANDS))}") from None

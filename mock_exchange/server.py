@@ -1,0 +1,52 @@
+"""Run one brand's mock exchange with uvicorn: ``python -m mock_exchange.server --brand pionex``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import socket
+import sys
+
+import uvicorn
+
+from .app import create_app
+from .brands import BRANDS
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--brand", choices=sorted(BRANDS), default="pionex")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--fd", type=int, default=None, help="serve on an inherited, already listening socket")
+    parser.add_argument("--database", required=True, help="SQLite file for this server")
+    parser.add_argument("--smtp-host", default="127.0.0.1")
+    parser.add_argument("--smtp-port", type=int, default=None)
+    parser.add_argument("--test-mode", action="store_true", help="mount the loopback-only test API")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    app = create_app(
+        args.brand,
+        database_path=args.database,
+        test_mode=args.test_mode,
+        smtp_host=args.smtp_host,
+        smtp_port=args.smtp_port,
+    )
+    if args.fd is None:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)
+        return
+    # The harness binds and listens before starting us, so clients queue instead of failing
+    # while we boot, and no other process can take the port in between.
+    listening = socket.socket(fileno=args.fd)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="info", access_log=True))
+    server.run(sockets=[listening])
+
+
+if __name__ == "__main__":
+    main()

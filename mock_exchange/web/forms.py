@@ -1,0 +1,56 @@
+"""Reading submitted forms safely: bounded sizes, text only, CSRF checked first."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import Request
+from starlette.datastructures import UploadFile
+
+from ..sessions import csrf_matches
+from .visit import visit_of
+
+MAX_FIELD_CHARS = 4096
+EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+
+
+class FormRejected(Exception):
+    """A form that cannot be processed at all; rendered as a readable 4xx page."""
+
+    def __init__(self, status_code: int, message_id: str, message: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.message_id = message_id
+        self.message = message
+
+
+async def checked_form(request: Request) -> dict[str, str]:
+    """The submitted fields as stripped text, after the CSRF token has been verified."""
+    try:
+        raw = await request.form(max_files=0, max_fields=50)
+    except Exception as error:  # malformed multipart or urlencoded bodies
+        raise FormRejected(400, "form.malformed", "The form could not be read. Reload the page and try again.") from error
+    fields: dict[str, str] = {}
+    for name, value in raw.multi_items():
+        if isinstance(value, UploadFile):
+            raise FormRejected(400, "form.unexpected_file", "This form does not accept files.")
+        if len(value) > MAX_FIELD_CHARS:
+            raise FormRejected(413, "form.too_long", "A field is far too long. Shorten it and try again.")
+        if "\x00" in value:
+            raise FormRejected(400, "form.bad_characters", "A field contains characters that are not allowed.")
+        fields[name] = value.strip() if name != "password" else value
+    if not csrf_matches(visit_of(request).session, fields.get("csrf_token")):
+        raise FormRejected(403, "form.csrf", "This form has expired or did not come from this site. Reload the page and try again.")
+    return fields
+
+
+def normalize_email(value: str) -> str:
+    return value.strip().lower()
+
+
+def email_problem(value: str) -> str | None:
+    if not value:
+        return "Enter your e-mail address."
+    if len(value) > 254 or not EMAIL_PATTERN.match(value):
+        return "Enter a valid e-mail address, like name@example.com."
+    return None

@@ -1,0 +1,24 @@
+"""Jinja2 rendering with the brand and the CSRF token available to every template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from .visit import visit_of
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
+
+
+def render(request: Request, template: str, status_code: int = 200, **context):
+    visit = visit_of(request)
+    session = visit.ensure_session()
+    context.setdefault("account", visit.signed_in_account())
+    return TEMPLATES.TemplateResponse(
+        request,
+        template,
+        {"brand": visit.brand, "csrf_token": session.record.csrf_token, "now": visit.now, **context},
+        status_code=status_code,
+    )

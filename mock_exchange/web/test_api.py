@@ -1,0 +1,159 @@
+"""The test API under /__test__/: seed accounts, move the clock, read the SMS outbox.
+
+It is mounted only when the server starts in test mode, and even then it answers only
+loopback clients: anyone else gets the same 404 as for a path that does not exist.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import or_, select
+
+from ..clock import as_utc
+from ..codes import new_totp_secret
+from ..lockout import throttle_key
+from ..models import Account, SmsMessage, WebSession
+from ..passwords import hash_password
+from .visit import visit_of
+
+
+def loopback_only(request: Request) -> None:
+    host = request.client.host if request.client else ""
+    try:
+        allowed = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        allowed = False
+    if not allowed:
+        raise HTTPException(status_code=404, detail="Not Found")
+
+
+router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API"])
+
+Factor = Literal["email", "sms", "totp"]
+
+
+class AccountSeed(BaseModel):
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=32, description="E.164, e.g. +46701234567")
+    password: str | None = Field(default=None, max_length=128)
+    factors: list[Factor] = Field(default_factory=list, description="second factors to bind")
+    totp_secret: str | None = Field(default=None, max_length=64)
+    balance_usdt: Decimal = Field(default=Decimal("0"), ge=0, le=Decimal("1e15"))
+
+
+class SeededAccount(BaseModel):
+    id: int
+    email: str | None
+    phone: str | None
+    totp_secret: str | None
+
+
+class AccountState(BaseModel):
+    id: int
+    email: str | None
+    failures: int
+    locked_until: datetime | None
+    live_sessions: int
+
+
+class ClockMove(BaseModel):
+    seconds: float = Field(ge=0, le=10 * 365 * 24 * 3600)
+
+
+class ClockReading(BaseModel):
+    now: datetime
+    offset_seconds: float
+
+
+class Sms(BaseModel):
+    phone: str
+    body: str
+    sent_at: datetime
+
+
+@router.post("/accounts", response_model=SeededAccount, status_code=201)
+def seed_account(seed: AccountSeed, request: Request):
+    visit = visit_of(request)
+    if not seed.email and not seed.phone:
+        raise HTTPException(422, "an account needs an e-mail or a phone number")
+    email = seed.email.strip().lower() if seed.email else None
+    clashes = [Account.email == email] if email else []
+    clashes += [Account.phone == seed.phone] if seed.phone else []
+    if visit.db.scalar(select(Account).where(or_(*clashes))) is not None:
+        raise HTTPException(409, "that e-mail or phone number already has an account")
+    totp_secret = (seed.totp_secret or new_totp_secret()) if "totp" in seed.factors else None
+    account = Account(
+        email=email,
+        phone=seed.phone,
+        password_hash=hash_password(seed.password) if seed.password else None,
+        totp_secret=totp_secret,
+        email_2fa="email" in seed.factors,
+        sms_2fa="sms" in seed.factors,
+        balance_usdt=seed.balance_usdt,
+        created_at=visit.now,
+    )
+    visit.db.add(account)
+    visit.db.flush()
+    return SeededAccount(id=account.id, email=account.email, phone=account.phone, totp_secret=totp_secret)
+
+
+@router.get("/accounts/{account_id}", response_model=AccountState)
+def account_state(account_id: int, request: Request):
+    visit = visit_of(request)
+    account = visit.db.get(Account, account_id)
+    if account is None:
+        raise HTTPException(404, "no such account")
+    lock = visit.exchange.lockout.state(visit.db, throttle_key(account, account.email or ""))
+    live = visit.db.scalars(
+        select(WebSession).where(WebSession.account_id == account.id, WebSession.ended_at.is_(None))
+    ).all()
+    return AccountState(
+        id=account.id,
+        email=account.email,
+        failures=lock.failures,
+        locked_until=lock.locked_until,
+        live_sessions=len(live),
+    )
+
+
+@router.get("/clock", response_model=ClockReading)
+def read_clock(request: Request):
+    clock = visit_of(request).exchange.clock
+    return ClockReading(now=clock.now(), offset_seconds=clock.offset.total_seconds())
+
+
+@router.post("/clock/advance", response_model=ClockReading)
+def advance_clock(move: ClockMove, request: Request):
+    clock = visit_of(request).exchange.clock
+    clock.advance(timedelta(seconds=move.seconds))
+    return ClockReading(now=clock.now(), offset_seconds=clock.offset.total_seconds())
+
+
+@router.get("/sms", response_model=list[Sms])
+def sms_outbox(request: Request, phone: str | None = None):
+    db = visit_of(request).db
+    query = select(SmsMessage).order_by(SmsMessage.id)
+    if phone:
+        query = query.where(SmsMessage.phone == phone)
+    return [Sms(phone=m.phone, body=m.body, sent_at=as_utc(m.sent_at)) for m in db.scalars(query)]
+
+
+class ExchangeInfo(BaseModel):
+    brand: str
+    name: str
+    service_email: str
+    no_reply_email: str
+
+
+@router.get("/info", response_model=ExchangeInfo)
+def exchange_info(request: Request):
+    """Which brand this deployment is, so a harness pointed at a URL can tell."""
+    brand = visit_of(request).brand
+    return ExchangeInfo(brand=brand.key, name=brand.name, service_email=brand.service_email,
+                        no_reply_email=brand.no_reply_email)

@@ -1,0 +1,72 @@
+"""One request's view of the exchange: its database session, its web session and the time.
+
+A middleware opens a Visit per request, commits it when the handler is done (before the
+response leaves), and sets the session cookie when the handler started a new session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import Request
+from sqlalchemy.orm import Session
+
+from ..exchange import Exchange
+from ..models import Account
+from ..sessions import COOKIE_NAME, SessionHandle
+
+
+@dataclass
+class Visit:
+    exchange: Exchange
+    db: Session
+    now: datetime
+    session: SessionHandle | None
+
+    @property
+    def brand(self):
+        return self.exchange.brand
+
+    def ensure_session(self) -> SessionHandle:
+        """The session whose CSRF token the page's forms carry (anonymous if need be)."""
+        if self.session is None:
+            self.session = self.exchange.sessions.start(self.db, self.now)
+        return self.session
+
+    def signed_in_account(self) -> Account | None:
+        if self.session is None or self.session.record.account_id is None:
+            return None
+        return self.db.get(Account, self.session.record.account_id)
+
+
+def visit_of(request: Request) -> Visit:
+    return request.state.visit
+
+
+def install_visit_middleware(app, exchange: Exchange) -> None:
+    @app.middleware("http")
+    async def open_visit(request: Request, call_next):
+        db = exchange.database()
+        now = exchange.clock.now()
+        try:
+            handle = exchange.sessions.load(db, request.cookies.get(COOKIE_NAME), now)
+            visit = Visit(exchange, db, now, handle)
+            request.state.visit = visit
+            response = await call_next(request)
+            if response.status_code < 500:
+                db.commit()
+            else:
+                db.rollback()
+            if visit.session is not None and visit.session.new_token:
+                response.set_cookie(
+                    COOKIE_NAME,
+                    visit.session.new_token,
+                    httponly=True,
+                    samesite="lax",
+                    secure=request.url.scheme == "https",
+                    path="/",
+                )
+            return response
+        finally:
+            db.close()

@@ -1,0 +1,80 @@
+"""Pionex: five consecutive failures lock the account for 30 minutes (seeds/000 line 23)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import AccountPage, LoginPage
+from suites.pionex.promises import LOCKOUT_MINUTES, LOCKOUT_THRESHOLD
+
+
+def _locked_until(accounts, account) -> datetime:
+    value = accounts.state(account)["locked_until"]
+    assert value, "the server holds no lock for the account"
+    return datetime.fromisoformat(value)
+
+
+@pytest.mark.behaviour("PX-LOCK-01", "PX-LOCK-03")
+def test_fifth_consecutive_failure_locks_the_account_for_30_minutes(page, accounts, time_travel):
+    account = accounts.create()
+    login = LoginPage(page).open()
+
+    login.fail_login(account.email, account.password + "!", times=LOCKOUT_THRESHOLD - 1)
+    expect(login.error).to_contain_text("1 attempt left")
+    expect(login.lockout_message).to_be_hidden()
+    assert accounts.state(account)["locked_until"] is None
+
+    started = time_travel.now()
+    login.fail_login(account.email, account.password + "!", times=1)
+    expect(login.lockout_message).to_be_visible()
+    expect(login.lockout_message).to_contain_text(f"Wait {LOCKOUT_MINUTES} minutes")
+    locked_until = _locked_until(accounts, account)
+    assert timedelta(minutes=LOCKOUT_MINUTES) <= locked_until - started < timedelta(minutes=LOCKOUT_MINUTES, seconds=5)
+
+
+@pytest.mark.behaviour("PX-LOCK-02", "PX-LOCK-04")
+def test_right_password_is_refused_until_exactly_30_minutes_have_passed(page, accounts, time_travel):
+    account = accounts.create()
+    login = LoginPage(page).open()
+    login.fail_login(account.email, account.password.swapcase(), times=LOCKOUT_THRESHOLD)
+    locked_until = _locked_until(accounts, account)
+
+    login.login(account.email, account.password)
+    expect(login.lockout_message).to_be_visible()
+
+    time_travel.to(locked_until - timedelta(seconds=1))  # 29:59 after the lock began
+    login.login(account.email, account.password)
+    expect(login.lockout_message).to_be_visible()
+    expect(login.lockout_message).to_contain_text("Wait 1 minute")
+
+    time_travel.to(locked_until)  # 30:00: the lock lifts by itself
+    login.login(account.email, account.password)
+    AccountPage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-LOCK-04")
+def test_lock_follows_the_account_into_a_fresh_browser(page, new_context, accounts):
+    account = accounts.create()
+    LoginPage(page).open().fail_login(account.email, "not-the-password-1", times=LOCKOUT_THRESHOLD)
+
+    other_browser = new_context().new_page()
+    login = LoginPage(other_browser).open()
+    login.login(account.email, account.password)
+    expect(login.lockout_message).to_be_visible()
+    assert accounts.state(account)["live_sessions"] == 0
+
+
+@pytest.mark.behaviour("PX-LOCK-06")
+def test_a_successful_login_resets_the_failure_count(page, accounts):
+    account = accounts.create()
+    login = LoginPage(page).open()
+    login.fail_login(account.email, "not-the-password-1", times=LOCKOUT_THRESHOLD - 1)
+    login.login(account.email, account.password)
+    AccountPage(page).log_out()
+
+    login.fail_login(account.email, "not-the-password-1", times=LOCKOUT_THRESHOLD - 1)
+    expect(login.error).to_contain_text("1 attempt left")
+    expect(login.lockout_message).to_be_hidden()
+    login.login(account.email, account.password)
+    AccountPage(page).assert_current()
