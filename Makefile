@@ -1,0 +1,40 @@
+# exchange-login-e2e. Two commands do everything, set-up included:
+#   make e2e    every suite against the embedded mock exchange, plus the Allure report
+#   make test   the project's own tests (mock exchange rules, catalogue gate, harness)
+# Extra pytest arguments: make e2e ARGS="-k lockout -n 1"
+
+SHELL := /bin/bash
+# uv from PATH, else the copy pip installs (python3 -m uv works without a PATH entry).
+UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+export UV_PYTHON_DOWNLOADS ?= never
+
+.PHONY: e2e test serve setup setup-python setup-browser setup-report clean
+
+e2e: setup
+	$(UV) run exchange-e2e run $(ARGS)
+
+test: setup-python setup-browser
+	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \
+	if [ $$code -eq 5 ]; then echo "make test: no tests were collected; that is a failure." >&2; exit 1; fi; \
+	exit $$code
+
+serve: setup-python
+	$(UV) run exchange-e2e serve $(ARGS)
+
+setup: setup-python setup-browser setup-report
+
+setup-python:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
+	  { echo "Installing uv with pip..."; python3 -m pip install --quiet uv; }
+	$(UV) sync --frozen
+
+setup-browser: setup-python
+	$(UV) run python -m fixtures.browser ensure
+
+setup-report:
+	@if [ -x node_modules/.bin/allure ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then \
+	  echo "Allure: node_modules is up to date"; \
+	else npm ci --no-audit --no-fund; fi
+
+clean:
+	rm -rf allure-results allure-report test-results .e2e-serve

@@ -1,0 +1,45 @@
+"""The traceability gate: every suite test names catalogue IDs, and only IDs that exist.
+
+It also reports the coverage figure: how many catalogue IDs have at least one suite test.
+(Until every documented behaviour has a test, uncovered IDs are reported, not failed.)
+"""
+
+import re
+
+from fixtures.catalogue import PROJECT_ROOT, load_catalogue
+from fixtures.traceability import suite_tests, index_by_id
+
+ID_PATTERN = re.compile(r"^(PX|CX)-[A-Z]+-\d{2}$")
+
+
+def test_catalogue_ids_are_well_formed_and_cite_real_seed_lines():
+    catalogue = load_catalogue()
+    assert len(catalogue) > 100, "the catalogue should hold every documented behaviour of the five seeds"
+    for behaviour in catalogue.values():
+        assert ID_PATTERN.match(behaviour.id), behaviour.id
+        seed = PROJECT_ROOT / "seeds" / behaviour.source
+        assert seed.is_file(), f"{behaviour.id} cites a missing seed {behaviour.source}"
+        last_line = int(behaviour.lines.split("-")[-1])
+        assert last_line <= len(seed.read_text().splitlines()), f"{behaviour.id} cites lines past the end"
+
+
+def test_every_suite_test_names_at_least_one_behaviour():
+    unnamed = [t.nodeid for t in suite_tests() if not t.ids]
+    assert not unnamed, f"suite tests that name no catalogue ID: {unnamed}"
+
+
+def test_no_suite_test_names_an_unknown_behaviour():
+    catalogue = load_catalogue()
+    unknown = {t.nodeid: [i for i in t.ids if i not in catalogue] for t in suite_tests()}
+    unknown = {k: v for k, v in unknown.items() if v}
+    assert not unknown, f"suite tests naming IDs missing from seeds/catalogue.toml: {unknown}"
+
+
+def test_report_coverage_of_the_catalogue(capsys):
+    catalogue = load_catalogue()
+    covered = index_by_id(suite_tests())
+    missing = sorted(set(catalogue) - set(covered))
+    with capsys.disabled():
+        print(f"\ncatalogue coverage: {len(catalogue) - len(missing)}/{len(catalogue)} behaviours have a suite test")
+        print(f"without a test yet ({len(missing)}): {' '.join(missing)}")
+    assert covered, "no suite test names any catalogue ID"
