@@ -16,7 +16,7 @@ from .clock import Clock
 from .database import open_database
 from .delivery import Mailer
 from .exchange import Exchange
-from .web import account_pages, auth_pages, test_api
+from .web import account_pages, auth_pages, security_pages, test_api
 from .web.forms import FormRejected
 from .web.rendering import TEMPLATES
 from .web.visit import install_visit_middleware
@@ -50,10 +50,27 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(auth_pages.router)
     app.include_router(account_pages.router)
+    app.include_router(security_pages.router)
     if test_mode:
         app.include_router(test_api.router)
+        _hide_test_api_from_others(app)
     _install_error_pages(app)
     return app
+
+
+def _hide_test_api_from_others(app: FastAPI) -> None:
+    """Non-loopback clients get the unknown-path 404 before routing, so neither a 405 for a
+    wrong method nor a 422 for a bad body reveals that a test route exists."""
+
+    @app.middleware("http")
+    async def hide_test_api(request: Request, call_next):
+        if request.url.path.startswith("/__test__") and not test_api.is_loopback(request):
+            return _not_found(request)
+        return await call_next(request)
+
+
+def _not_found(request: Request):
+    return _error(request, 404, "page.not_found", "There is no page at this address.")
 
 
 def _wants_json(request: Request) -> bool:
@@ -81,7 +98,7 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException):
         if error.status_code == 404:
-            return _error(request, 404, "page.not_found", "There is no page at this address.")
+            return _not_found(request)
         if error.status_code == 405:
             return _error(request, 405, "request.method", "This page cannot be used that way.")
         return _error(request, error.status_code, "request.refused", str(error.detail))

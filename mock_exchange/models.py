@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String, Text
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -17,8 +17,15 @@ class Account(Base):
     __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
-    phone: Mapped[str | None] = mapped_column(String(32), unique=True)
+    # How the account was registered: email | phone | google | apple. Each registration is a
+    # separate account (seeds/000:8): a Google account and an e-mail account may share an
+    # address, but only one account can sign in with that address and a password.
+    registered_via: Mapped[str] = mapped_column(String(8), default="email")
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    email_login: Mapped[bool] = mapped_column(default=False)  # e-mail + password signs in here
+    phone: Mapped[str | None] = mapped_column(String(32), unique=True)  # E.164; bound to one account
+    google_sub: Mapped[str | None] = mapped_column(String(255), unique=True)
+    apple_sub: Mapped[str | None] = mapped_column(String(255), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]  # the last accepted TOTP time step: a code works once
@@ -26,6 +33,10 @@ class Account(Base):
     email_2fa: Mapped[bool] = mapped_column(default=False)
     balance_usdt: Mapped[Decimal] = mapped_column(Numeric(24, 8), default=Decimal("0"))
     created_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("one_password_login_per_email", "email", unique=True, sqlite_where=text("email_login = 1")),
+    )
 
 
 class LoginThrottle(Base):

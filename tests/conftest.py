@@ -46,9 +46,9 @@ def csrf_token_in(html: str) -> str:
 
 def alert_text(html: str, testid: str) -> str:
     """The visible text of the element with this data-testid (tags stripped, spaces folded)."""
-    match = re.search(rf'data-testid="{testid}"[^>]*>(.*?)</(?:p|div)>', html, re.S)
+    match = re.search(rf'<(\w+)[^>]*\bdata-testid="{testid}"[^>]*>(.*?)</\1>', html, re.S)
     assert match, f"no {testid} on the page"
-    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(2)).split())
 
 
 @dataclass

@@ -135,3 +135,17 @@ def test_reentering_the_password_does_not_reset_code_failures(new_visitor, seed,
     second = new_visitor()
     _to_verify_step(second, account)
     assert second.verify(totp_code=bad).status_code == 423
+
+
+def test_the_lock_page_after_wrong_codes_has_a_working_login_form(visitor, seed, clock, wrong_totp, csrf_token_in):
+    """The 423 page says "wait and try again": its own form must work once the lock lifts."""
+    account = seed.account(factors=("totp",))
+    _to_verify_step(visitor, account)
+    bad = wrong_totp(account["totp_secret"], clock.now())
+    locked = [visitor.verify(totp_code=bad) for _ in range(5)][-1]
+    assert locked.status_code == 423
+    clock.advance(timedelta(minutes=30))
+    again = visitor.http.post(
+        "/login", data={"csrf_token": csrf_token_in(locked.text), "email": account["email"], "password": account["password"]}
+    )
+    assert again.status_code == 303, f"{again.status_code}: the page's form carried a dead session's CSRF token"

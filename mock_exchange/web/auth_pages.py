@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from .. import codes as second_factors
+from ..identities import account_for_email
 from ..lockout import throttle_key
 from ..models import Account
 from ..passwords import hash_password, password_problems, verify_password
@@ -20,10 +20,6 @@ router = APIRouter()
 
 def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
-
-
-def find_by_email(visit: Visit, email: str) -> Account | None:
-    return visit.db.scalar(select(Account).where(Account.email == email))
 
 
 # --- sign up -------------------------------------------------------------------------------
@@ -53,8 +49,13 @@ def _signup(request: Request, form: dict[str, str]):
         return render(request, "signup.html", 400, errors=errors, email=email)
 
     brand = visit.brand
-    if find_by_email(visit, email) is None:
-        visit.db.add(Account(email=email, password_hash=hash_password(password), created_at=visit.now))
+    if account_for_email(visit.db, email) is None:
+        visit.db.add(
+            Account(
+                registered_via="email", email=email, email_login=True,
+                password_hash=hash_password(password), created_at=visit.now,
+            )
+        )
         visit.db.flush()
         visit.exchange.mailer.send(
             email,
@@ -107,7 +108,7 @@ def _login(request: Request, form: dict[str, str]):
         return render(request, "login.html", 400, email=email, error=("login.password_missing", "Enter your password."))
 
     lockout = visit.exchange.lockout
-    account = find_by_email(visit, email)
+    account = account_for_email(visit.db, email)
     key = throttle_key(account, email)
     state = lockout.state(visit.db, key)
     if state.is_locked(visit.now):
@@ -124,12 +125,14 @@ def _login(request: Request, form: dict[str, str]):
         )
         return render(request, "login.html", 401, email=email, error=("login.invalid_credentials", message))
 
-    lockout.record_success(visit.db, key)
     if _second_factors(account):
+        # Not a success yet: the count resets only when the whole sign-in succeeds, or a
+        # password holder would get unlimited code guesses, four at a time.
         visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
         visit.session.record.pending_account_id = account.id
         _send_login_codes(visit, account)
         return _see_other("/login/verify")
+    lockout.record_success(visit.db, key)
     visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=account.id)
     return _see_other("/account")
 
@@ -192,7 +195,7 @@ def _verify(request: Request, form: dict[str, str]):
     key = throttle_key(account, account.email or "")
     state = lockout.state(visit.db, key)
     if state.is_locked(visit.now):
-        visit.exchange.sessions.end(visit.session, visit.now)
+        visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
         return _locked(request, account.email or "", state.locked_until)
 
     matched_codes, totp_step, all_right = [], None, True
@@ -208,7 +211,7 @@ def _verify(request: Request, form: dict[str, str]):
     if not all_right:
         state = lockout.record_failure(visit.db, key, visit.now)
         if state.is_locked(visit.now):
-            visit.exchange.sessions.end(visit.session, visit.now)
+            visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
             return _locked(request, account.email or "", state.locked_until)
         left = lockout.attempts_left(state)
         message = f"A verification code is wrong or has expired. {left} attempt{'s' if left != 1 else ''} left."

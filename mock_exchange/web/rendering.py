@@ -10,6 +10,8 @@ from fastapi.templating import Jinja2Templates
 from .visit import visit_of
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
+# The sections of Profile -> Security, in order; each is templates/security/<name>.html.
+TEMPLATES.env.globals["security_sections"] = ["email", "sms", "authenticator"]
 
 
 def render(request: Request, template: str, status_code: int = 200, **context):

@@ -13,23 +13,28 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..clock import as_utc
 from ..codes import new_totp_secret
+from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
 from ..models import Account, SmsMessage, WebSession
 from ..passwords import hash_password
 from .visit import visit_of
 
 
-def loopback_only(request: Request) -> None:
+def is_loopback(request: Request) -> bool:
     host = request.client.host if request.client else ""
     try:
-        allowed = ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        allowed = False
-    if not allowed:
+        return False
+
+
+def loopback_only(request: Request) -> None:
+    """Defence in depth behind the app's middleware, which answers 404 before routing."""
+    if not is_loopback(request):
         raise HTTPException(status_code=404, detail="Not Found")
 
 
@@ -39,6 +44,7 @@ Factor = Literal["email", "sms", "totp"]
 
 
 class AccountSeed(BaseModel):
+    registered_via: Literal["email", "phone", "google", "apple"] = "email"
     email: str | None = Field(default=None, max_length=254)
     phone: str | None = Field(default=None, max_length=32, description="E.164, e.g. +46701234567")
     password: str | None = Field(default=None, max_length=128)
@@ -83,13 +89,17 @@ def seed_account(seed: AccountSeed, request: Request):
     if not seed.email and not seed.phone:
         raise HTTPException(422, "an account needs an e-mail or a phone number")
     email = seed.email.strip().lower() if seed.email else None
-    clashes = [Account.email == email] if email else []
-    clashes += [Account.phone == seed.phone] if seed.phone else []
-    if visit.db.scalar(select(Account).where(or_(*clashes))) is not None:
-        raise HTTPException(409, "that e-mail or phone number already has an account")
+    email_login = seed.registered_via == "email" or (email is not None and seed.password is not None
+                                                     and seed.registered_via != "phone")
+    if email_login and email and account_for_email(visit.db, email) is not None:
+        raise HTTPException(409, "that e-mail already signs in to an account")
+    if seed.phone and account_for_phone(visit.db, seed.phone) is not None:
+        raise HTTPException(409, "that phone number is already bound to an account")
     totp_secret = (seed.totp_secret or new_totp_secret()) if "totp" in seed.factors else None
     account = Account(
+        registered_via=seed.registered_via,
         email=email,
+        email_login=email_login and email is not None,
         phone=seed.phone,
         password_hash=hash_password(seed.password) if seed.password else None,
         totp_secret=totp_secret,
