@@ -165,7 +165,7 @@ def _send_login_codes(visit: Visit, account: Account) -> None:
             visit.exchange.sms.send(visit.db, account.phone, f"[{brand.name}] {text}")
 
 
-def _pending_account(visit: Visit) -> Account | None:
+def pending_account(visit: Visit) -> Account | None:
     if visit.session is None or visit.session.record.pending_account_id is None:
         return None
     return visit.db.get(Account, visit.session.record.pending_account_id)
@@ -173,7 +173,7 @@ def _pending_account(visit: Visit) -> Account | None:
 
 @router.get("/login/verify")
 def verify_page(request: Request):
-    account = _pending_account(visit_of(request))
+    account = pending_account(visit_of(request))
     if account is None:
         return _see_other("/login")
     return render(request, "verify.html", factors=_second_factors(account))
@@ -187,7 +187,7 @@ async def verify_submit(request: Request):
 
 def _verify(request: Request, form: dict[str, str]):
     visit = visit_of(request)
-    account = _pending_account(visit)
+    account = pending_account(visit)
     if account is None:
         return _see_other("/login")
     factors = _second_factors(account)
