@@ -16,7 +16,21 @@ from .clock import Clock
 from .database import open_database
 from .delivery import Mailer
 from .exchange import Exchange
-from .web import account_pages, auth_pages, security_pages, test_api
+from .web import (
+    account_pages,
+    auth_pages,
+    idp_pages,
+    passkey_pages,
+    password_setup_pages,
+    security_pages,
+    signup_pages,
+    social_login,
+    support_pages,
+    test_api,
+    verification_pages,
+)
+from .web import authenticator_pages, backoffice_pages, lost_2fa_pages, recovery_pages
+from .web import support_case_pages, test_api_reviews, unbind_pages, withdrawal_pages
 from .web.forms import FormRejected
 from .web.rendering import TEMPLATES
 from .web.visit import install_visit_middleware
@@ -34,6 +48,7 @@ def create_app(
     smtp_port: int | None = None,
     clock: Clock | None = None,
     secret_key: bytes | None = None,
+    public_origin: str | None = None,
 ) -> FastAPI:
     profile = brand if isinstance(brand, Brand) else get_brand(brand)
     exchange = Exchange(
@@ -43,16 +58,28 @@ def create_app(
         mailer=Mailer(profile, smtp_host, smtp_port),
         test_mode=test_mode,
         secret_key=secret_key or secrets.token_bytes(32),
+        public_origin=public_origin,
     )
     app = FastAPI(title=f"{profile.name} (mock exchange)", docs_url=None, redoc_url=None)
     app.state.exchange = exchange
     install_visit_middleware(app, exchange)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(auth_pages.router)
+    app.include_router(signup_pages.router)
+    app.include_router(verification_pages.router)
+    app.include_router(social_login.router)
+    app.include_router(idp_pages.router)
+    app.include_router(support_pages.router)
+    app.include_router(password_setup_pages.router)
+    app.include_router(passkey_pages.router)
     app.include_router(account_pages.router)
     app.include_router(security_pages.router)
+    for recovery_router in (recovery_pages, withdrawal_pages, authenticator_pages, unbind_pages, lost_2fa_pages,
+                            support_case_pages, backoffice_pages):  # issue 4: recovery and security settings
+        app.include_router(recovery_router.router)
     if test_mode:
         app.include_router(test_api.router)
+        app.include_router(test_api_reviews.router)
         _hide_test_api_from_others(app)
     _install_error_pages(app)
     return app

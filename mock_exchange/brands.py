@@ -7,6 +7,7 @@ whether a flow exists. Adding a brand means adding a profile here, not editing h
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class Brand:
     policy: Policy = field(default_factory=Policy)
     flows: frozenset[str] = frozenset()
     accent: str = "#1f6feb"
+    app_links: tuple[tuple[str, str], ...] = ()  # (label, URL) of the official apps
+    # Days that do not count as business days for manual reviews (seeds/001 line 45: "national
+    # holidays excluded"). The seeds name no country; see PIONEX_HOLIDAYS.
+    holidays: tuple[date, ...] = ()
 
     def has(self, flow: str) -> bool:
         return flow in self.flows
@@ -45,6 +50,12 @@ class Brand:
         """A copy with some policy numbers replaced (used by deployments and fault injection)."""
         return replace(self, policy=replace(self.policy, **overrides))
 
+
+# The seeds do not say which nation's holidays; the mock takes the fixed-date holidays most
+# markets share (New Year's Day, Christmas Day, Boxing Day) for the years the suites can reach.
+PIONEX_HOLIDAYS = tuple(
+    date(year, month, day) for year in range(2025, 2036) for month, day in ((1, 1), (12, 25), (12, 26))
+)
 
 PIONEX = Brand(
     key="pionex",
@@ -55,6 +66,8 @@ PIONEX = Brand(
     support_channels=("live chat", "service@pionex.com"),
     flows=frozenset({"google_login", "apple_login", "phone_login", "lost_authenticator_form"}),
     accent="#e8731b",
+    app_links=(("Download the Pionex app", "https://download.pionex.com/?lang=en-US"),),  # seeds/000:26
+    holidays=PIONEX_HOLIDAYS,
 )
 
 COINEX = Brand(
@@ -66,6 +79,10 @@ COINEX = Brand(
     support_channels=("support ticket", "support@coinex.com"),
     flows=frozenset({"security_questions", "backup_codes", "mobile_reset", "status_page", "kyc_levels"}),
     accent="#1bb08f",
+    app_links=(  # seeds/003:16: only the official stores
+        ("CoinEx on the App Store", "https://apps.apple.com/app/coinex/id1264462812"),
+        ("CoinEx on Google Play", "https://play.google.com/store/apps/details?id=com.coinex.trade.play"),
+    ),
 )
 
 BRANDS: dict[str, Brand] = {b.key: b for b in (PIONEX, COINEX)}

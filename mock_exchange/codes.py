@@ -33,11 +33,16 @@ class CodeBook:
     def _digest(self, code: str) -> str:
         return hmac.new(self._key, code.encode(), hashlib.sha256).hexdigest()
 
-    def issue(self, db: Session, account: Account, purpose: str, channel: str, now: datetime) -> str:
+    @staticmethod
+    def subject_of(owner: Account | str) -> str:
+        """Codes belong to an account, or (before one exists, as in sign-up) to an address."""
+        return f"account:{owner.id}" if isinstance(owner, Account) else owner
+
+    def issue(self, db: Session, account: Account | str, purpose: str, channel: str, now: datetime) -> str:
         db.execute(
             update(OneTimeCode)
             .where(
-                OneTimeCode.account_id == account.id,
+                OneTimeCode.subject == self.subject_of(account),
                 OneTimeCode.purpose == purpose,
                 OneTimeCode.channel == channel,
                 OneTimeCode.used_at.is_(None),
@@ -47,7 +52,7 @@ class CodeBook:
         code = f"{secrets.randbelow(10**6):06d}"
         db.add(
             OneTimeCode(
-                account_id=account.id,
+                subject=self.subject_of(account),
                 purpose=purpose,
                 channel=channel,
                 code_hash=self._digest(code),
@@ -58,7 +63,7 @@ class CodeBook:
         return code
 
     def find_valid(
-        self, db: Session, account: Account, purpose: str, channel: str, code: str, now: datetime
+        self, db: Session, account: Account | str, purpose: str, channel: str, code: str, now: datetime
     ) -> OneTimeCode | None:
         """The live code that matches, or None for a wrong, expired, voided or used one.
 
@@ -69,7 +74,7 @@ class CodeBook:
             return None
         candidates = db.scalars(
             select(OneTimeCode).where(
-                OneTimeCode.account_id == account.id,
+                OneTimeCode.subject == self.subject_of(account),
                 OneTimeCode.purpose == purpose,
                 OneTimeCode.channel == channel,
                 OneTimeCode.used_at.is_(None),
@@ -80,6 +85,21 @@ class CodeBook:
             if hmac.compare_digest(candidate.code_hash, self._digest(code)) and now < as_utc(candidate.expires_at):
                 return candidate
         return None
+
+
+    def last_issued_at(self, db: Session, account: Account | str, purpose: str, channel: str) -> datetime | None:
+        """When the newest code for this purpose and channel was sent (for the resend cooldown)."""
+        newest = db.scalar(
+            select(OneTimeCode.created_at)
+            .where(
+                OneTimeCode.subject == self.subject_of(account),
+                OneTimeCode.purpose == purpose,
+                OneTimeCode.channel == channel,
+            )
+            .order_by(OneTimeCode.id.desc())
+            .limit(1)
+        )
+        return as_utc(newest) if newest else None
 
 
 def new_totp_secret() -> str:

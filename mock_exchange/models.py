@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text, text
+from sqlalchemy import ForeignKey, Index, LargeBinary, Numeric, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -63,6 +63,19 @@ class WebSession(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     # set between the password and the verification step; the session is not signed in yet
     pending_account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    pending_channel: Mapped[str | None] = mapped_column(String(8))  # the factor the step asks for
+    # a sign-up waiting for its code: {"phone": ..., "password_hash": ...} as JSON
+    pending_signup: Mapped[str | None] = mapped_column(Text)
+    # "Continue with Google/Apple" in flight: checked when the provider sends the user back
+    oauth_provider: Mapped[str | None] = mapped_column(String(16))
+    oauth_state: Mapped[str | None] = mapped_column(String(64))
+    oauth_nonce: Mapped[str | None] = mapped_column(String(64))
+    oauth_verifier: Mapped[str | None] = mapped_column(String(128))
+    # a WebAuthn ceremony in flight: its one-time challenge and what it is for
+    webauthn_challenge: Mapped[str | None] = mapped_column(String(128))
+    webauthn_purpose: Mapped[str | None] = mapped_column(String(16))
+    # when the codes for creating a passkey were last confirmed (the identity check)
+    passkey_setup_verified_at: Mapped[datetime | None]
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
@@ -86,7 +99,7 @@ class OneTimeCode(Base):
     __tablename__ = "one_time_codes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    subject: Mapped[str] = mapped_column(String(300), index=True)  # "account:<id>" or an address
     purpose: Mapped[str] = mapped_column(String(32))  # login, reset, unbind, ...
     channel: Mapped[str] = mapped_column(String(8))  # email | sms
     code_hash: Mapped[str] = mapped_column(String(64))
@@ -94,3 +107,135 @@ class OneTimeCode(Base):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     voided: Mapped[bool] = mapped_column(default=False)
+
+
+# --- recovery and security settings (issue 4) ------------------------------------------------
+
+
+class FlowState(Base):
+    """Where a multi-step flow (forgot password, unbind, bind, ...) stands for one web session.
+
+    Keyed by the session record, so a step cannot be skipped by posting to a later URL and a
+    flow cannot be continued from another browser.
+    """
+
+    __tablename__ = "flow_states"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(64), index=True)
+    flow: Mapped[str] = mapped_column(String(32))
+    data: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    updated_at: Mapped[datetime]
+
+
+class WithdrawalHold(Base):
+    """Withdrawals are suspended for the account until ``until`` (seeds/001 lines 18, 28, 55)."""
+
+    __tablename__ = "withdrawal_holds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(32))  # password_reset | unbind_sms | change_email | ...
+    created_at: Mapped[datetime]
+    until: Mapped[datetime]
+
+
+class Withdrawal(Base):
+    __tablename__ = "withdrawals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    address: Mapped[str] = mapped_column(String(128))
+    amount_usdt: Mapped[Decimal] = mapped_column(Numeric(24, 8))
+    created_at: Mapped[datetime]
+
+
+class ReuseBlock(Base):
+    """An unbound e-mail or phone that may not register or be bound again until ``until``."""
+
+    __tablename__ = "reuse_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # email | phone
+    value: Mapped[str] = mapped_column(String(254), index=True)
+    created_at: Mapped[datetime]
+    until: Mapped[datetime]
+
+
+class Review(Base):
+    """A request a support agent decides in the back office."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # lost_authenticator | phone_unbind | account_lookup
+    kind: Mapped[str] = mapped_column(String(24))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | approved | rejected
+    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON: what the customer told us
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    submitted_at: Mapped[datetime]
+    due_on: Mapped[date]
+    identity_verified_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("support_agents.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SupportAgent(Base):
+    __tablename__ = "support_agents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+
+
+class BackofficeSession(Base):
+    """A support agent's session: its own cookie and table, apart from customers' sessions."""
+
+    __tablename__ = "backoffice_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("support_agents.id"))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
+class TradingBot(Base):
+    """A trading bot record; it belongs to exactly one account (accounts never share assets)."""
+
+    __tablename__ = "trading_bots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime]
+
+
+class SupportChat(Base):
+    """A live-chat conversation opened from the help links; agents answer from the back office."""
+
+    __tablename__ = "support_chats"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact: Mapped[str] = mapped_column(String(254))  # e-mail or phone the user gave
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Passkey(Base):
+    """A WebAuthn credential: only its id and public key; biometrics never leave the device."""
+
+    __tablename__ = "passkeys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    credential_id: Mapped[str] = mapped_column(String(1400), unique=True)  # base64url
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sign_count: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]

@@ -23,6 +23,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--smtp-host", default="127.0.0.1")
     parser.add_argument("--smtp-port", type=int, default=None)
     parser.add_argument("--test-mode", action="store_true", help="mount the loopback-only test API")
+    parser.add_argument("--public-origin", default=None,
+                        help="the origin users reach the site at, e.g. http://localhost:8000 (passkeys are bound to it)")
     return parser.parse_args(argv)
 
 
@@ -37,6 +39,7 @@ def main(argv: list[str] | None = None) -> None:
         test_mode=args.test_mode,
         smtp_host=args.smtp_host,
         smtp_port=args.smtp_port,
+        public_origin=args.public_origin or f"http://localhost:{args.port}",
     )
     if args.fd is None:
         uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)

@@ -5,8 +5,26 @@ Playwright's ``expect``. Each page knows its path and can tell whether it is the
 """
 
 from .account_page import AccountPage
+from .idp_consent_page import IdpConsentPage, SocialErrorPage
 from .login_page import LoginPage
-from .signup_page import SignupPage
+from .passkeys_page import PasskeyCeremonyPage, PasskeyIdentityPage, PasskeysPage
+from .security_password_page import SecurityPasswordPage
+from .signup_page import PhoneCodePage, SignupDonePage, SignupPage
+from .support_page import SupportPage
 from .verification_page import VerificationPage
 
-__all__ = ["AccountPage", "LoginPage", "SignupPage", "VerificationPage"]
+__all__ = [
+    "AccountPage",
+    "IdpConsentPage",
+    "LoginPage",
+    "PasskeyCeremonyPage",
+    "PasskeyIdentityPage",
+    "PasskeysPage",
+    "PhoneCodePage",
+    "SecurityPasswordPage",
+    "SignupDonePage",
+    "SignupPage",
+    "SocialErrorPage",
+    "SupportPage",
+    "VerificationPage",
+]

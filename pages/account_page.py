@@ -17,8 +17,24 @@ class AccountPage(BasePage):
         return self.page.get_by_test_id("login-email")
 
     @property
+    def login_phone(self) -> Locator:
+        return self.page.get_by_test_id("login-phone")
+
+    @property
+    def uid(self) -> Locator:
+        return self.page.get_by_test_id("account-uid")
+
+    @property
     def balance(self) -> Locator:
         return self.page.get_by_test_id("balance")
+
+    @property
+    def bots(self) -> Locator:
+        return self.page.get_by_test_id("bot")
+
+    @property
+    def no_bots(self) -> Locator:
+        return self.page.get_by_test_id("no-bots")
 
     def log_out(self) -> None:
         with allure.step("Log out"):

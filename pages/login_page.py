@@ -1,4 +1,4 @@
-"""The login screen: e-mail and password, its error and lockout messages."""
+"""The login screen: e-mail or phone with password, social buttons, messages and help links."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import allure
 from playwright.sync_api import Locator
 
 from .base_page import BasePage
+from .idp_consent_page import IdpConsentPage
 
 
 class LoginPage(BasePage):
@@ -19,6 +20,14 @@ class LoginPage(BasePage):
     @property
     def password_field(self) -> Locator:
         return self.page.get_by_label("Password")
+
+    @property
+    def country_code(self) -> Locator:
+        return self.page.get_by_label("Country/region code")
+
+    @property
+    def phone_field(self) -> Locator:
+        return self.page.get_by_label("Phone number")
 
     @property
     def submit_button(self) -> Locator:
@@ -36,9 +45,33 @@ class LoginPage(BasePage):
     def notice(self) -> Locator:
         return self.page.get_by_test_id("login-notice")
 
+    @property
+    def maintenance_banner(self) -> Locator:
+        return self.page.get_by_test_id("maintenance-banner")
+
+    @property
+    def google_button(self) -> Locator:
+        return self.page.get_by_test_id("continue-with-google")
+
+    @property
+    def apple_button(self) -> Locator:
+        return self.page.get_by_test_id("continue-with-apple")
+
+    @property
+    def help_links(self) -> Locator:
+        return self.page.get_by_test_id("login-help")
+
     def login(self, email: str, password: str) -> None:
         with allure.step(f"Log in as {email}"):
             self.email_field.fill(email)
+            self.password_field.fill(password)
+            self.submit_button.click()
+
+    def login_with_phone(self, region: str, national_number: str, password: str) -> None:
+        with allure.step(f"Log in with phone {national_number} ({region})"):
+            self.page.get_by_test_id("login-with-phone").click()
+            self.country_code.select_option(region)
+            self.phone_field.fill(national_number)
             self.password_field.fill(password)
             self.submit_button.click()
 
@@ -49,3 +82,16 @@ class LoginPage(BasePage):
                 self.login(email, wrong_password)
                 self.page.wait_for_load_state()
                 self.assert_current()
+
+    @property
+    def passkey_error(self) -> Locator:
+        return self.page.get_by_test_id("passkey-error")
+
+    def login_with_passkey(self) -> None:
+        with allure.step("Log in with a passkey"):
+            self.page.get_by_test_id("login-with-passkey").click()
+
+    def continue_with(self, provider: str) -> IdpConsentPage:
+        with allure.step(f"Continue with {provider.capitalize()}"):
+            self.page.get_by_test_id(f"continue-with-{provider}").click()
+        return IdpConsentPage(self.page)

@@ -1,4 +1,4 @@
-"""The sign-up screen (e-mail and password) and its confirmation screen."""
+"""The sign-up screen (e-mail or phone with password), the phone-code step and the confirmation."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ class SignupPage(BasePage):
         return self.page.get_by_test_id("email-error")
 
     @property
+    def phone_error(self) -> Locator:
+        return self.page.get_by_test_id("phone-error")
+
+    @property
     def password_error(self) -> Locator:
         return self.page.get_by_test_id("password-error")
 
@@ -35,6 +39,29 @@ class SignupPage(BasePage):
             self.page.get_by_test_id("signup-submit").click()
         return SignupDonePage(self.page)
 
+    def sign_up_with_phone(self, region: str, national_number: str, password: str) -> "PhoneCodePage":
+        with allure.step(f"Sign up with phone {national_number} ({region})"):
+            self.page.get_by_test_id("signup-with-phone").click()
+            self.page.get_by_label("Country/region code").select_option(region)
+            self.page.get_by_label("Phone number").fill(national_number)
+            self.password_field.fill(password)
+            self.page.get_by_test_id("signup-submit").click()
+        return PhoneCodePage(self.page)
+
+
+class PhoneCodePage(BasePage):
+    page_id = "signup-phone-code"
+
+    @property
+    def error(self) -> Locator:
+        return self.page.get_by_test_id("signup-code-error")
+
+    def confirm(self, code: str) -> "SignupDonePage":
+        with allure.step(f"Confirm the phone with code {code}"):
+            self.page.get_by_label("SMS verification code").fill(code)
+            self.page.get_by_test_id("signup-code-submit").click()
+        return SignupDonePage(self.page)
+
 
 class SignupDonePage(BasePage):
     path = "/signup"
@@ -43,3 +70,7 @@ class SignupDonePage(BasePage):
     @property
     def registered_email(self) -> Locator:
         return self.page.get_by_test_id("signup-email")
+
+    @property
+    def registered_phone(self) -> Locator:
+        return self.page.get_by_test_id("signup-phone")

@@ -1,4 +1,4 @@
-"""The security verification step after the password: e-mail, SMS and authenticator codes."""
+"""The security verification step after the password: one code, resend, switch channel."""
 
 from __future__ import annotations
 
@@ -12,16 +12,44 @@ class VerificationPage(BasePage):
     path = "/login/verify"
     page_id = "verify"
 
-    def code_field(self, factor: str) -> Locator:
-        labels = {"email": "E-mail verification code", "sms": "SMS verification code", "totp": "Google Authenticator code"}
-        return self.page.get_by_label(labels[factor])
+    @property
+    def code_field(self) -> Locator:
+        return self.page.get_by_test_id("code-input")
+
+    @property
+    def instructions(self) -> Locator:
+        return self.page.get_by_test_id("verify-instructions")
+
+    @property
+    def destination(self) -> Locator:
+        return self.page.get_by_test_id("code-destination")
 
     @property
     def error(self) -> Locator:
         return self.page.get_by_test_id("verify-error")
 
-    def submit_codes(self, **codes: str) -> None:
-        with allure.step(f"Enter verification codes for {', '.join(codes)}"):
-            for factor, code in codes.items():
-                self.code_field(factor).fill(code)
+    @property
+    def notice(self) -> Locator:
+        return self.page.get_by_test_id("verify-notice")
+
+    @property
+    def resend_button(self) -> Locator:
+        return self.page.get_by_test_id("resend")
+
+    def submit_code(self, code: str) -> None:
+        with allure.step(f"Enter verification code {code}"):
+            self.code_field.fill(code)
             self.page.get_by_test_id("verify-submit").click()
+
+    def submit_codes(self, **codes: str) -> None:
+        """Compatibility with one-factor steps: the single code given."""
+        (code,) = codes.values()
+        self.submit_code(code)
+
+    def resend(self) -> None:
+        with allure.step("Resend the code"):
+            self.resend_button.click()
+
+    def switch_to(self, channel: str) -> None:
+        with allure.step(f"Switch verification to {channel}"):
+            self.page.get_by_test_id(f"switch-to-{channel}").click()

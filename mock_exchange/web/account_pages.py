@@ -5,6 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
+from sqlalchemy import select
+
+from ..models import TradingBot
 from .rendering import render
 from .visit import visit_of
 
@@ -22,7 +25,10 @@ def account_page(request: Request):
     account = visit_of(request).signed_in_account()
     if account is None:
         return RedirectResponse("/login", status_code=303)
-    return render(request, "account.html", account=account)
+    bots = visit_of(request).db.scalars(
+        select(TradingBot).where(TradingBot.account_id == account.id).order_by(TradingBot.id)
+    ).all()
+    return render(request, "account.html", account=account, bots=bots)
 
 
 @router.get("/healthz")

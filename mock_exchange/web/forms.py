@@ -54,3 +54,24 @@ def email_problem(value: str) -> str | None:
     if len(value) > 254 or not EMAIL_PATTERN.match(value):
         return "Enter a valid e-mail address, like name@example.com."
     return None
+
+
+MAX_JSON_BYTES = 64 * 1024
+
+
+async def checked_json(request: Request) -> dict:
+    """A JSON body (bounded), after the X-CSRF-Token header has been verified."""
+    if not csrf_matches(visit_of(request).session, request.headers.get("x-csrf-token")):
+        raise FormRejected(403, "form.csrf", "This page has expired. Reload it and try again.")
+    body = await request.body()
+    if len(body) > MAX_JSON_BYTES:
+        raise FormRejected(413, "json.too_large", "The request is too large.")
+    try:
+        import json
+
+        value = json.loads(body or b"{}")
+    except ValueError as error:
+        raise FormRejected(400, "json.malformed", "The request could not be read.") from error
+    if not isinstance(value, dict):
+        raise FormRejected(400, "json.malformed", "The request could not be read.")
+    return value

@@ -19,7 +19,7 @@ from ..clock import as_utc
 from ..codes import new_totp_secret
 from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
-from ..models import Account, SmsMessage, WebSession
+from ..models import Account, SmsMessage, TradingBot, WebSession
 from ..passwords import hash_password
 from .visit import visit_of
 
@@ -51,6 +51,11 @@ class AccountSeed(BaseModel):
     factors: list[Factor] = Field(default_factory=list, description="second factors to bind")
     totp_secret: str | None = Field(default=None, max_length=64)
     balance_usdt: Decimal = Field(default=Decimal("0"), ge=0, le=Decimal("1e15"))
+    bots: list[str] = Field(default_factory=list, max_length=20, description="trading bot names")
+    social_identity: str | None = Field(
+        default=None, max_length=254,
+        description="for google/apple accounts: the identity chosen at the provider (default: email)",
+    )
 
 
 class SeededAccount(BaseModel):
@@ -108,8 +113,13 @@ def seed_account(seed: AccountSeed, request: Request):
         balance_usdt=seed.balance_usdt,
         created_at=visit.now,
     )
+    if seed.registered_via in ("google", "apple"):
+        provider = visit.exchange.providers[seed.registered_via]
+        setattr(account, f"{seed.registered_via}_sub", provider.subject_for((seed.social_identity or email or "").lower()))
     visit.db.add(account)
     visit.db.flush()
+    for name in seed.bots:
+        visit.db.add(TradingBot(account_id=account.id, name=name[:80], created_at=visit.now))
     return SeededAccount(id=account.id, email=account.email, phone=account.phone, totp_secret=totp_secret)
 
 
@@ -167,3 +177,25 @@ def exchange_info(request: Request):
     brand = visit_of(request).brand
     return ExchangeInfo(brand=brand.key, name=brand.name, service_email=brand.service_email,
                         no_reply_email=brand.no_reply_email)
+
+
+class Maintenance(BaseModel):
+    on: bool
+
+
+@router.post("/maintenance", response_model=Maintenance)
+def set_maintenance(change: Maintenance, request: Request):
+    """Switch maintenance mode: the login page shows a banner and refuses sign-in."""
+    visit_of(request).exchange.maintenance = change.on
+    return Maintenance(on=visit_of(request).exchange.maintenance)
+
+
+class TokenTampering(BaseModel):
+    claim: Literal["nonce", "aud", "iss", "sub"]
+    value: str = Field(max_length=256)
+
+
+@router.post("/idp/{provider}/tamper", status_code=204)
+def tamper_next_token(provider: Literal["google", "apple"], change: TokenTampering, request: Request):
+    """Make the mock provider put a wrong claim in its next ID token (a misbehaving provider)."""
+    visit_of(request).exchange.providers[provider].next_token_overrides[change.claim] = change.value

@@ -1,7 +1,6 @@
 """CoinEx: a successful sign-up notifies the registered address."""
 
 import pytest
-from playwright.sync_api import expect
 
 from pages import SignupPage
 

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from pages import AccountPage, LoginPage
+from pages import AccountPage, LoginPage, VerificationPage
 from suites.pionex.promises import LOCKOUT_MINUTES, LOCKOUT_THRESHOLD
 
 
@@ -78,3 +78,36 @@ def test_a_successful_login_resets_the_failure_count(page, accounts):
     expect(login.lockout_message).to_be_hidden()
     login.login(account.email, account.password)
     AccountPage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-LOCK-05")
+def test_wrong_passwords_and_wrong_codes_count_toward_one_limit(page, accounts, time_travel):
+    account = accounts.create(factors=("totp",))
+    login = LoginPage(page).open()
+    login.fail_login(account.email, "not-the-password-1", times=3)
+    login.login(account.email, account.password)
+    verification = VerificationPage(page)
+    wrong = f"{(int(account.totp().at(time_travel.now())) + 1) % 1_000_000:06d}"
+    verification.submit_code(wrong)
+    expect(verification.error).to_contain_text("1 attempt left")
+    verification.submit_code(wrong)
+
+    expect(LoginPage(page).lockout_message).to_be_visible()
+    assert accounts.state(account)["locked_until"] is not None
+
+
+@pytest.mark.behaviour("PX-LOCK-07")
+def test_after_the_lock_lifts_five_new_failures_lock_again_for_30_minutes(page, accounts, time_travel):
+    account = accounts.create()
+    login = LoginPage(page).open()
+    login.fail_login(account.email, "not-the-password-1", times=LOCKOUT_THRESHOLD)
+    first_lock_end = _locked_until(accounts, account)
+    time_travel.to(first_lock_end)
+
+    login.fail_login(account.email, "not-the-password-1", times=LOCKOUT_THRESHOLD - 1)
+    expect(login.lockout_message).to_be_hidden()
+    relocked_at = time_travel.now()
+    login.fail_login(account.email, "not-the-password-1", times=1)
+    expect(login.lockout_message).to_be_visible()
+    second_lock_end = _locked_until(accounts, account)
+    assert timedelta(minutes=LOCKOUT_MINUTES) <= second_lock_end - relocked_at < timedelta(minutes=LOCKOUT_MINUTES, seconds=5)

@@ -1,0 +1,190 @@
+"""The back office: support agents log in and decide the review queue.
+
+Agents have their own accounts (argon2 passwords) and their own session cookie, scoped to
+/backoffice and apart from customers' sessions. The forms carry the page's CSRF token like
+every other form. An agent sees an account's e-mail and phone only after recording that the
+customer's identity checks passed, and can approve only then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from datetime import timedelta
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from ..clock import as_utc
+from ..identity_checks import checks_for, identity_confirmed
+from ..models import Account, BackofficeSession, Review, SupportAgent
+from ..passwords import verify_password
+from ..security_changes import decide_review
+from .forms import checked_form, normalize_email
+from .rendering import render
+from .visit import Visit, visit_of
+
+router = APIRouter()
+COOKIE = "backoffice_session"
+IDLE = timedelta(minutes=60)
+KIND_TITLES = {
+    "lost_authenticator": "Google Authenticator reset",
+    "phone_unbind": "Unbind a phone no longer in use",
+    "account_lookup": "Forgotten registration e-mail/phone",
+}
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def current_agent(request: Request) -> SupportAgent | None:
+    visit = visit_of(request)
+    token = request.cookies.get(COOKIE)
+    if not token or len(token) > 128:
+        return None
+    record = visit.db.get(BackofficeSession, _hash(token))
+    if record is None or record.ended_at is not None:
+        return None
+    if visit.now - as_utc(record.last_seen_at) >= IDLE:
+        record.ended_at = visit.now
+        return None
+    record.last_seen_at = visit.now
+    return visit.db.get(SupportAgent, record.agent_id)
+
+
+def _to_login() -> RedirectResponse:
+    return RedirectResponse("/backoffice/login", status_code=303)
+
+
+def _render(request: Request, template: str, status_code: int = 200, **context):
+    context.setdefault("account", None)  # the customer nav is not the agent's
+    return render(request, template, status_code, kind_titles=KIND_TITLES, **context)
+
+
+@router.get("/backoffice/login")
+def login_page(request: Request):
+    return _render(request, "backoffice/login.html")
+
+
+@router.post("/backoffice/login")
+async def login_submit(request: Request):
+    form = await checked_form(request)
+    return await run_in_threadpool(_login, request, form)
+
+
+def _login(request: Request, form: dict[str, str]):
+    visit = visit_of(request)
+    email, password = normalize_email(form.get("email", "")), form.get("password", "")
+    if not email or not password:
+        return _render(request, "backoffice/login.html", 400, email=email,
+                       error="Enter your agent e-mail and password.")
+    agent = visit.db.scalar(select(SupportAgent).where(SupportAgent.email == email))
+    if not verify_password(agent.password_hash if agent else None, password):
+        return _render(request, "backoffice/login.html", 401, email=email, error="Incorrect e-mail or password.")
+    token = secrets.token_urlsafe(32)
+    visit.db.add(BackofficeSession(id_hash=_hash(token), agent_id=agent.id, created_at=visit.now, last_seen_at=visit.now))
+    response = RedirectResponse("/backoffice", status_code=303)
+    response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/backoffice",
+                        secure=request.url.scheme == "https")
+    return response
+
+
+@router.post("/backoffice/logout")
+async def logout(request: Request):
+    await checked_form(request)
+
+    def run():
+        visit = visit_of(request)
+        token = request.cookies.get(COOKIE)
+        if token:
+            record = visit.db.get(BackofficeSession, _hash(token))
+            if record is not None:
+                record.ended_at = visit.now
+        response = _to_login()
+        response.delete_cookie(COOKIE, path="/backoffice")
+        return response
+
+    return await run_in_threadpool(run)
+
+
+@router.get("/backoffice")
+def queue(request: Request):
+    agent = current_agent(request)
+    if agent is None:
+        return _to_login()
+    db = visit_of(request).db
+    pending = db.scalars(select(Review).where(Review.status == "pending").order_by(Review.submitted_at, Review.id)).all()
+    return _render(request, "backoffice/queue.html", agent=agent, reviews=pending)
+
+
+def _review_page(request: Request, agent: SupportAgent, review: Review, status_code: int = 200, **context):
+    visit = visit_of(request)
+    account = visit.db.get(Account, review.account_id) if review.account_id else None
+    revealed = account if review.identity_verified_at is not None else None
+    return _render(request, "backoffice/review.html", status_code, agent=agent, review=review,
+                   details=json.loads(review.details or "{}"), checks=checks_for(visit.db, review),
+                   customer=revealed, **context)
+
+
+def _review(visit: Visit, review_id: int) -> Review:
+    review = visit.db.get(Review, review_id)
+    if review is None:
+        raise HTTPException(404)
+    return review
+
+
+@router.get("/backoffice/reviews/{review_id}")
+def review_page(request: Request, review_id: int):
+    agent = current_agent(request)
+    if agent is None:
+        return _to_login()
+    return _review_page(request, agent, _review(visit_of(request), review_id))
+
+
+@router.post("/backoffice/reviews/{review_id}/verify-identity")
+async def verify_identity(request: Request, review_id: int):
+    await checked_form(request)
+
+    def run():
+        visit = visit_of(request)
+        agent = current_agent(request)
+        if agent is None:
+            return _to_login()
+        review = _review(visit, review_id)
+        if not identity_confirmed(visit.db, review):
+            return _review_page(request, agent, review, 409, error=(
+                "backoffice.identity_not_verified",
+                "The customer's details do not match the account's records: identity not verified. "
+                "The account stays hidden; ask the customer for more details or reject."))
+        review.identity_verified_at = visit.now
+        return _review_page(request, agent, review, notice="Identity verified. The account is shown below.")
+
+    return await run_in_threadpool(run)
+
+
+@router.post("/backoffice/reviews/{review_id}/decision")
+async def decision(request: Request, review_id: int):
+    form = await checked_form(request)
+
+    def run():
+        visit = visit_of(request)
+        agent = current_agent(request)
+        if agent is None:
+            return _to_login()
+        review = _review(visit, review_id)
+        choice, note = form.get("decision", ""), form.get("note", "")[:1000]
+        if choice not in ("approve", "reject"):
+            return _review_page(request, agent, review, 400, error=("backoffice.decision_missing", "Choose approve or reject."))
+        if review.status != "pending":
+            return _review_page(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
+        if choice == "approve" and review.identity_verified_at is None:
+            return _review_page(request, agent, review, 409, error=(
+                "backoffice.verify_first", "Verify the customer's identity before approving."))
+        decide_review(visit.exchange, visit.db, review, choice == "approve", visit.now, agent_id=agent.id, note=note or None)
+        return _review_page(request, agent, review, notice=f"Request #{review.id} {review.status}.")
+
+    return await run_in_threadpool(run)

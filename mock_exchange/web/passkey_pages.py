@@ -1,0 +1,253 @@
+"""Passkeys: Security -> Passkey (create after the codes, list, remove) and login with one.
+
+The browser side is static/passkeys.js; the ceremonies are in mock_exchange/passkeys.py.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy import select
+from webauthn.helpers import bytes_to_base64url
+from starlette.concurrency import run_in_threadpool
+
+from .. import codes as second_factors
+from ..clock import as_utc
+from ..models import Account, Passkey
+from ..passkeys import (
+    RelyingParty,
+    authentication_options,
+    credential_id_of,
+    registration_options,
+    verify_assertion,
+    verify_registration,
+)
+from .forms import checked_form, checked_json
+from .login_state import bound_factors, finish_sign_in
+from .rendering import render
+from .visit import Visit, visit_of
+
+router = APIRouter()
+SETUP_WINDOW = timedelta(minutes=10)  # how long the codes entered for creating a passkey count
+PURPOSE = "passkey_setup"
+MAX_NAME = 60
+
+
+def relying_party(request: Request) -> RelyingParty:
+    visit = visit_of(request)
+    origin = visit.exchange.public_origin or str(request.base_url).rstrip("/")
+    return RelyingParty(origin=origin, name=visit.brand.name)
+
+
+def passkeys_of(visit: Visit, account: Account) -> list[Passkey]:
+    return list(visit.db.scalars(select(Passkey).where(Passkey.account_id == account.id).order_by(Passkey.id)))
+
+
+def support_hint(visit: Visit) -> str:
+    return (f"Try again. If it keeps failing, contact support at {visit.brand.service_email} "
+            "with a screen recording of the steps.")
+
+
+# --- Security -> Passkey ---------------------------------------------------------------------
+
+
+@router.get("/security/passkeys")
+def passkeys_page(request: Request):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    return render(request, "passkeys.html", account=account, passkeys=passkeys_of(visit, account),
+                  notice=request.query_params.get("notice"))
+
+
+def _setup_factors(account: Account) -> list[str]:
+    return [f for f in ("email", "sms", "totp") if f in bound_factors(account)]
+
+
+@router.get("/security/passkeys/new")
+def new_passkey_page(request: Request):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    factors = _setup_factors(account)
+    if not factors:
+        return render(request, "passkey_new.html", 400, factors=[], error=(
+            "passkey.no_factors", "Bind e-mail, SMS and Google Authenticator verification before creating a passkey."))
+    for channel in factors:
+        if channel != "totp":
+            code = visit.exchange.codes.issue(visit.db, account, PURPOSE, channel, visit.now)
+            text = f"Your {visit.brand.name} code to create a passkey is {code}. If this was not you, contact support."
+            if channel == "email":
+                visit.exchange.mailer.send(account.email, f"{visit.brand.name}: confirm passkey creation", text)
+            else:
+                visit.exchange.sms.send(visit.db, account.phone, f"[{visit.brand.name}] {text}")
+    return render(request, "passkey_new.html", factors=factors)
+
+
+@router.post("/security/passkeys/new")
+async def confirm_identity(request: Request):
+    form = await checked_form(request)
+    return await run_in_threadpool(_confirm_identity, request, form)
+
+
+def _confirm_identity(request: Request, form: dict[str, str]):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    factors = _setup_factors(account)
+    found, step, right = [], None, bool(factors)
+    for channel in factors:
+        code = form.get(f"{channel}_code", "")
+        if channel == "totp":
+            step = second_factors.matching_totp_step(account, code, visit.now)
+            right &= step is not None
+        else:
+            match = visit.exchange.codes.find_valid(visit.db, account, PURPOSE, channel, code, visit.now)
+            found.append(match)
+            right &= match is not None
+    if not right:
+        return render(request, "passkey_new.html", 401, factors=factors, error=(
+            "passkey.invalid_code", "A code is wrong or has expired. Enter the e-mail, SMS and Google Authenticator codes."))
+    for match in found:
+        match.used_at = visit.now
+    if step is not None:
+        account.totp_last_step = step
+    visit.session.record.passkey_setup_verified_at = visit.now
+    name = (form.get("name") or "").strip()[:MAX_NAME] or f"Passkey {len(passkeys_of(visit, account)) + 1}"
+    return render(request, "passkey_ceremony.html", name=name)
+
+
+def _setup_verified(visit: Visit) -> bool:
+    at = visit.session.record.passkey_setup_verified_at if visit.session else None
+    return at is not None and visit.now - as_utc(at) < SETUP_WINDOW
+
+
+@router.post("/security/passkeys/options")
+async def registration_options_endpoint(request: Request):
+    await checked_json(request)
+    return await run_in_threadpool(_registration_options, request)
+
+
+def _registration_options(request: Request):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None or not _setup_verified(visit):
+        return JSONResponse({"error": "Confirm your codes first."}, status_code=403)
+    options, challenge = registration_options(relying_party(request), account, passkeys_of(visit, account))
+    visit.session.record.webauthn_challenge = challenge
+    visit.session.record.webauthn_purpose = "register"
+    return JSONResponse(content=json.loads(options))
+
+
+@router.post("/security/passkeys/register")
+async def register(request: Request):
+    body = await checked_json(request)
+    return await run_in_threadpool(_register, request, body)
+
+
+def _take_challenge(visit: Visit, purpose: str) -> str | None:
+    """The ceremony's challenge, once: a second use (a replay) finds none."""
+    record = visit.session.record if visit.session else None
+    if record is None or record.webauthn_purpose != purpose or not record.webauthn_challenge:
+        return None
+    challenge = record.webauthn_challenge
+    record.webauthn_challenge = record.webauthn_purpose = None
+    return challenge
+
+
+def _register(request: Request, body: dict):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None or not _setup_verified(visit):
+        return JSONResponse({"error": "Confirm your codes first."}, status_code=403)
+    challenge = _take_challenge(visit, "register")
+    if challenge is None:
+        return JSONResponse({"error": "This passkey request has expired. " + support_hint(visit)}, status_code=400)
+    try:
+        verified = verify_registration(relying_party(request), body.get("credential") or {}, challenge)
+    except Exception as error:  # any verification failure is a refusal, never a crash
+        return JSONResponse({"error": f"The passkey could not be verified ({type(error).__name__}). {support_hint(visit)}"},
+                            status_code=400)
+    name = str(body.get("name") or "")[:MAX_NAME].strip() or f"Passkey {len(passkeys_of(visit, account)) + 1}"
+    visit.db.add(Passkey(account_id=account.id, credential_id=bytes_to_base64url(verified.credential_id),
+                         public_key=verified.credential_public_key, sign_count=verified.sign_count,
+                         name=name, created_at=visit.now))
+    visit.session.record.passkey_setup_verified_at = None
+    if account.email:
+        visit.exchange.mailer.send(account.email, f"{visit.brand.name}: a passkey was added",
+                                   f"A passkey named {name!r} was added to your account. If this was not you, "
+                                   f"contact {visit.brand.service_email} at once.")
+    return JSONResponse({"redirect": "/security/passkeys?notice=created"})
+
+
+@router.post("/security/passkeys/{passkey_id}/remove")
+async def remove(request: Request, passkey_id: int):
+    await checked_form(request)
+    return await run_in_threadpool(_remove, request, passkey_id)
+
+
+def _remove(request: Request, passkey_id: int):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    passkey = visit.db.get(Passkey, passkey_id)
+    if passkey is None or passkey.account_id != account.id:
+        return render(request, "passkeys.html", 404, account=account, passkeys=passkeys_of(visit, account),
+                      notice=None, error=("passkey.not_found", "There is no such passkey on your account."))
+    if account.email:
+        visit.exchange.mailer.send(account.email, f"{visit.brand.name}: a passkey was removed",
+                                   f"The passkey {passkey.name!r} was removed from your account.")
+    visit.db.delete(passkey)
+    return RedirectResponse("/security/passkeys?notice=removed", status_code=303)
+
+
+# --- login with a passkey --------------------------------------------------------------------
+
+
+@router.post("/login/passkey/options")
+async def login_options(request: Request):
+    await checked_json(request)
+    visit = visit_of(request)
+    options, challenge = authentication_options(relying_party(request))
+    visit.session.record.webauthn_challenge = challenge
+    visit.session.record.webauthn_purpose = "login"
+    return JSONResponse(content=json.loads(options))
+
+
+@router.post("/login/passkey")
+async def login_with_passkey(request: Request):
+    body = await checked_json(request)
+    return await run_in_threadpool(_login_with_passkey, request, body)
+
+
+def _login_with_passkey(request: Request, body: dict):
+    visit = visit_of(request)
+    refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
+    if visit.exchange.maintenance:
+        return JSONResponse({"error": visit.exchange.maintenance_message()}, status_code=503)
+    challenge = _take_challenge(visit, "login")
+    credential = body.get("credential") or {}
+    try:
+        passkey = visit.db.scalar(select(Passkey).where(Passkey.credential_id == credential_id_of(credential)))
+    except ValueError:
+        passkey = None
+    if challenge is None or passkey is None:
+        return JSONResponse(refused, status_code=401)
+    try:
+        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
+    except Exception:
+        return JSONResponse(refused, status_code=401)
+    passkey.last_used_at = visit.now
+    account = visit.db.get(Account, passkey.account_id)
+    state = visit.exchange.lockout.state(visit.db, f"account:{account.id}")
+    if state.is_locked(visit.now):
+        return JSONResponse({"error": "Your account is locked for your security. Try again later."}, status_code=423)
+    response = finish_sign_in(visit, account)
+    return JSONResponse({"redirect": response.headers["location"]})

@@ -1,0 +1,43 @@
+"""Support: the live-chat entry and the brand's service address (seeds/000:32)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from ..models import SupportChat
+from .forms import checked_form
+from .rendering import render
+from .visit import visit_of
+
+router = APIRouter()
+MAX_MESSAGE = 2000
+
+
+@router.get("/support")
+def support_page(request: Request):
+    return render(request, "support.html")
+
+
+@router.post("/support/chat")
+async def start_chat(request: Request):
+    form = await checked_form(request)
+    return await run_in_threadpool(_start_chat, request, form)
+
+
+def _start_chat(request: Request, form: dict[str, str]):
+    visit = visit_of(request)
+    contact, message = form.get("contact", ""), form.get("message", "")
+    errors = {}
+    if not contact or len(contact) > 254:
+        errors["contact"] = "Enter the e-mail address or phone number of your account."
+    if not message:
+        errors["message"] = "Describe the problem, and paste the error message you see."
+    elif len(message) > MAX_MESSAGE:
+        errors["message"] = f"Keep the message under {MAX_MESSAGE} characters."
+    if errors:
+        return render(request, "support.html", 400, errors=errors, contact=contact, message=message)
+    chat = SupportChat(contact=contact, message=message, created_at=visit.now)
+    visit.db.add(chat)
+    visit.db.flush()
+    return render(request, "support.html", chat_id=chat.id)

@@ -1,0 +1,163 @@
+"""Test API for recovery and security settings: agents, reviews, holds, re-use blocks.
+
+Seeds the state a suite test is not about (a reset, an unbind, a review) through the same
+functions the screens use, and lets a test decide reviews without the back-office UI.
+Loopback only, like the rest of /__test__/.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from .. import reuse_block
+from ..models import Account, Review, SupportAgent
+from ..passwords import hash_password, verify_password
+from ..security_changes import change_email, decide_review, open_review, reset_password, unbind_channel
+from ..withdrawal_hold import active_hold
+from .test_api import loopback_only
+from .visit import visit_of
+
+router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API: recovery"])
+
+
+def _account(request: Request, account_id: int) -> Account:
+    account = visit_of(request).db.get(Account, account_id)
+    if account is None:
+        raise HTTPException(404, "no such account")
+    return account
+
+
+class AgentSeed(BaseModel):
+    email: str = Field(max_length=254)
+    password: str = Field(min_length=8, max_length=128)
+    name: str = Field(default="Support agent", max_length=100)
+
+
+@router.post("/agents", status_code=201)
+def seed_agent(seed: AgentSeed, request: Request):
+    visit = visit_of(request)
+    email = seed.email.strip().lower()
+    if visit.db.scalar(select(SupportAgent).where(SupportAgent.email == email)) is not None:
+        raise HTTPException(409, "that agent exists")
+    agent = SupportAgent(email=email, name=seed.name, password_hash=hash_password(seed.password), created_at=visit.now)
+    visit.db.add(agent)
+    visit.db.flush()
+    return {"id": agent.id, "email": agent.email}
+
+
+class ReviewView(BaseModel):
+    id: int
+    kind: str
+    status: str
+    account_id: int | None
+    submitted_at: datetime
+    due_on: date
+    identity_verified: bool
+
+
+def _view(review: Review) -> ReviewView:
+    return ReviewView(id=review.id, kind=review.kind, status=review.status, account_id=review.account_id,
+                      submitted_at=review.submitted_at, due_on=review.due_on,
+                      identity_verified=review.identity_verified_at is not None)
+
+
+@router.get("/reviews", response_model=list[ReviewView])
+def list_reviews(request: Request, account_id: int | None = None):
+    query = select(Review).order_by(Review.id)
+    if account_id is not None:
+        query = query.where(Review.account_id == account_id)
+    return [_view(r) for r in visit_of(request).db.scalars(query)]
+
+
+class ReviewSeed(BaseModel):
+    kind: Literal["lost_authenticator", "phone_unbind", "account_lookup"]
+    account_id: int | None = None
+    details: dict[str, str | bool | None] = Field(default_factory=dict)
+    contact_email: str | None = Field(default=None, max_length=254)
+
+
+@router.post("/reviews", response_model=ReviewView, status_code=201)
+def seed_review(seed: ReviewSeed, request: Request):
+    visit = visit_of(request)
+    account = _account(request, seed.account_id) if seed.account_id is not None else None
+    review = open_review(visit.exchange, visit.db, seed.kind, account, visit.now, seed.details, seed.contact_email)
+    return _view(review)
+
+
+class Decision(BaseModel):
+    approve: bool
+    note: str | None = Field(default=None, max_length=1000)
+
+
+@router.post("/reviews/{review_id}/decide", response_model=ReviewView)
+def decide(review_id: int, decision: Decision, request: Request):
+    visit = visit_of(request)
+    review = visit.db.get(Review, review_id)
+    if review is None:
+        raise HTTPException(404, "no such review")
+    if review.status != "pending":
+        raise HTTPException(409, "already decided")
+    decide_review(visit.exchange, visit.db, review, decision.approve, visit.now, note=decision.note)
+    return _view(review)
+
+
+class NewPassword(BaseModel):
+    password: str = Field(min_length=1, max_length=128)
+
+
+@router.post("/accounts/{account_id}/reset-password")
+def seed_reset(account_id: int, body: NewPassword, request: Request):
+    visit = visit_of(request)
+    hold = reset_password(visit.exchange, visit.db, _account(request, account_id), body.password, visit.now)
+    return {"hold_until": hold.until}
+
+
+@router.post("/accounts/{account_id}/password-check")
+def password_check(account_id: int, body: NewPassword, request: Request):
+    return {"matches": verify_password(_account(request, account_id).password_hash, body.password)}
+
+
+class Unbind(BaseModel):
+    channel: Literal["email", "sms"]
+
+
+@router.post("/accounts/{account_id}/unbind")
+def seed_unbind(account_id: int, body: Unbind, request: Request):
+    visit = visit_of(request)
+    hold = unbind_channel(visit.exchange, visit.db, _account(request, account_id), body.channel, visit.now)
+    return {"hold_until": hold.until}
+
+
+class NewEmail(BaseModel):
+    new_email: str = Field(max_length=254)
+
+
+@router.post("/accounts/{account_id}/change-email")
+def seed_change_email(account_id: int, body: NewEmail, request: Request):
+    visit = visit_of(request)
+    hold = change_email(visit.exchange, visit.db, _account(request, account_id), body.new_email.strip().lower(), visit.now)
+    return {"hold_until": hold.until}
+
+
+@router.get("/accounts/{account_id}/security")
+def security_state(account_id: int, request: Request):
+    visit = visit_of(request)
+    account = _account(request, account_id)
+    hold = active_hold(visit.db, account.id, visit.now)
+    return {
+        "email": account.email, "phone": account.phone, "email_2fa": account.email_2fa,
+        "sms_2fa": account.sms_2fa, "totp_bound": account.totp_secret is not None,
+        "withdrawal_hold_until": hold.until if hold else None,
+        "balance_usdt": str(account.balance_usdt),
+    }
+
+
+@router.get("/reuse-blocks")
+def reuse_state(request: Request, email: str | None = None, phone: str | None = None):
+    visit = visit_of(request)
+    return {"blocked_until": reuse_block.blocked_until(visit.db, visit.now, email=email, phone=phone)}

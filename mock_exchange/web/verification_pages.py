@@ -1,0 +1,149 @@
+"""The verification step after the password: one code, resend after a cooldown, switch channel."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from .. import codes as second_factors
+from ..models import Account
+from .auth_pages import locked_response
+from .forms import checked_form
+from .login_state import (
+    CHANNEL_LABELS,
+    bound_factors,
+    code_destination,
+    finish_sign_in,
+    login_key,
+    pending_account,
+    send_login_code,
+)
+from .rendering import render
+from .visit import Visit, visit_of
+
+router = APIRouter()
+
+
+def _resend_wait_seconds(visit: Visit, account: Account, channel: str) -> int:
+    if channel == "totp":
+        return 0
+    sent = visit.exchange.codes.last_issued_at(visit.db, account, "login", channel)
+    if sent is None:
+        return 0
+    ready = sent + timedelta(seconds=visit.brand.policy.resend_cooldown_seconds)
+    return max(0, int(-(-(ready - visit.now).total_seconds() // 1)))
+
+
+def _render_step(request: Request, account: Account, status_code: int = 200, **context):
+    visit = visit_of(request)
+    channel = visit.session.record.pending_channel
+    alternatives = [f for f in bound_factors(account) if f != channel and f != "totp"]
+    return render(
+        request,
+        "verify.html",
+        status_code,
+        channel=channel,
+        channel_label=CHANNEL_LABELS[channel],
+        destination=code_destination(account, channel) if channel != "totp" else None,
+        resend_in=_resend_wait_seconds(visit, account, channel),
+        alternatives=alternatives if channel != "totp" else [],
+        channel_labels=CHANNEL_LABELS,
+        lost_2fa=channel == "totp",
+        **context,
+    )
+
+
+@router.get("/login/verify")
+def verify_page(request: Request):
+    account = pending_account(visit_of(request))
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    return _render_step(request, account)
+
+
+@router.post("/login/verify")
+async def verify_submit(request: Request):
+    form = await checked_form(request)
+    return await run_in_threadpool(_verify, request, form)
+
+
+def _verify(request: Request, form: dict[str, str]):
+    visit = visit_of(request)
+    account = pending_account(visit)
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    channel = visit.session.record.pending_channel
+    lockout = visit.exchange.lockout
+    key = login_key(account)
+    state = lockout.state(visit.db, key)
+    identifier = account.email or account.phone or ""
+    if state.is_locked(visit.now):
+        visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
+        return locked_response(request, identifier, state.locked_until)
+
+    code = form.get("code", "")
+    if channel == "totp":
+        step = second_factors.matching_totp_step(account, code, visit.now)
+        found = None
+        passed = step is not None
+    else:
+        found = visit.exchange.codes.find_valid(visit.db, account, "login", channel, code, visit.now)
+        passed = found is not None
+    if not passed:
+        state = lockout.record_failure(visit.db, key, visit.now)
+        if state.is_locked(visit.now):
+            visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
+            return locked_response(request, identifier, state.locked_until)
+        left = lockout.attempts_left(state)
+        message = f"The code is wrong or has expired. {left} attempt{'s' if left != 1 else ''} left."
+        return _render_step(request, account, 401, error=("verify.invalid_code", message))
+    if found is not None:
+        found.used_at = visit.now
+    if channel == "totp":
+        account.totp_last_step = step
+    return finish_sign_in(visit, account)
+
+
+@router.post("/login/verify/resend")
+async def resend(request: Request):
+    await checked_form(request)
+    return await run_in_threadpool(_resend, request)
+
+
+def _resend(request: Request):
+    visit = visit_of(request)
+    account = pending_account(visit)
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    channel = visit.session.record.pending_channel
+    if channel == "totp":
+        return _render_step(request, account, 400, error=("verify.no_resend", "Authenticator codes are not sent; open your authenticator app."))
+    wait = _resend_wait_seconds(visit, account, channel)
+    if wait > 0:
+        return _render_step(request, account, 429, error=("verify.resend_too_soon", f"Wait {wait} seconds before asking for a new code."))
+    send_login_code(visit, account, channel)
+    return _render_step(request, account, notice=("verify.code_resent", f"A new code was sent to {code_destination(account, channel)}. Earlier codes no longer work."))
+
+
+@router.post("/login/verify/switch")
+async def switch_channel(request: Request):
+    form = await checked_form(request)
+    return await run_in_threadpool(_switch, request, form)
+
+
+def _switch(request: Request, form: dict[str, str]):
+    visit = visit_of(request)
+    account = pending_account(visit)
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    wanted = form.get("channel", "")
+    current = visit.session.record.pending_channel
+    if current == "totp" or wanted not in bound_factors(account) or wanted == "totp":
+        return _render_step(request, account, 400, error=("verify.switch_refused", "That verification method is not available for this account."))
+    visit.session.record.pending_channel = wanted
+    if _resend_wait_seconds(visit, account, wanted) == 0:
+        send_login_code(visit, account, wanted)
+    return RedirectResponse("/login/verify", status_code=303)

@@ -1,0 +1,59 @@
+"""Pionex: changing the account e-mail (seeds/001 lines 23-29)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import AccountPage, LoginPage
+from pages.security_page import SecurityPage
+from pages.unbind_page import UnbindPage
+from pages.withdrawal_page import WithdrawalPage
+from suites.pionex.promises import REUSE_BLOCK_DAYS, WITHDRAWAL_HOLD_HOURS
+
+
+@pytest.mark.behaviour("PX-EMAIL-02")
+def test_changing_the_email_needs_google_authenticator_and_sms(page, accounts, sign_in):
+    account = accounts.create(factors=("totp",))
+    sign_in(page, account)
+    SecurityPage(page).open().start_unbind("email")
+    unbind = UnbindPage(page)
+    unbind.assert_step("unbind-refused")
+    expect(unbind.error).to_contain_text("To change your account e-mail")
+    expect(unbind.missing).to_contain_text("Bind SMS verification")
+    expect(unbind.next_button).to_be_hidden()
+
+
+@pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03")
+def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(page, accounts, deliveries, exchange, sign_in):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("sms", "totp"), phone=phone, balance_usdt=10)
+    old_email, new_email = account.email, accounts.new_email()
+    sign_in(page, account)
+    SecurityPage(page).open().start_unbind("email")
+
+    unbind = UnbindPage(page)
+    unbind.assert_step("unbind-notice")
+    expect(page.get_by_test_id("unbind-title")).to_contain_text("Change your account e-mail")
+    expect(unbind.warning).to_contain_text(f"suspended for {WITHDRAWAL_HOLD_HOURS} hours")
+    expect(unbind.warning).to_contain_text(f"{REUSE_BLOCK_DAYS} days")
+    unbind.next()
+    mark = deliveries.mark()
+    unbind.confirm_authenticator(sign_in.totp(account))
+    unbind.confirm_codes(deliveries.email_code(old_email, "unbind", since=mark), deliveries.sms_code(phone, "unbind"))
+    unbind.assert_step("change-email-new")
+    mark = deliveries.mark()
+    unbind.enter_new_email(new_email)
+    unbind.assert_step("change-email-code")
+    unbind.confirm_new_email(deliveries.email_code(new_email, "change email", since=mark))
+    unbind.assert_step("change-email-done")
+
+    notice = deliveries.email(old_email, "security notice", since=mark)  # to the old address
+    assert new_email in notice.body
+    expect(AccountPage(page).open().login_email).to_have_text(new_email)
+    withdrawal = WithdrawalPage(page).open()
+    expect(withdrawal.hold_banner).to_contain_text("account e-mail was changed")
+    AccountPage(page).open().log_out()
+
+    login = LoginPage(page).open()
+    login.login(old_email, account.password)
+    expect(login.error).to_be_visible()
+    sign_in(page, account, email=new_email)

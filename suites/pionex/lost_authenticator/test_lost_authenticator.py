@@ -1,0 +1,112 @@
+"""Pionex: a lost Google Authenticator is reset after a reviewed request
+(seeds/000 lines 14-15, seeds/001 lines 38-47)."""
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import AccountPage, LoginPage, VerificationPage
+from pages.authenticator_page import AuthenticatorSetupPage
+from pages.lost_2fa_page import Lost2faPage
+from suites.pionex.promises import REVIEW_BUSINESS_DAYS, SERVICE_EMAIL
+
+
+def _request_reset(page, account, deliveries, registered_month: str) -> Lost2faPage:
+    LoginPage(page).open().login(account.email, account.password)
+    VerificationPage(page).assert_current()
+    page.get_by_role("link", name="Lost 2-factor authentication?").click()
+    lost = Lost2faPage(page)
+    lost.assert_current()
+    expect(lost.intro).to_contain_text(f"within {REVIEW_BUSINESS_DAYS} business days")
+    mark = deliveries.mark()
+    lost.send_code()
+    lost.submit_request(deliveries.email_code(account.email, "lost 2fa", since=mark), registered_month,
+                        str(account.balance_usdt))
+    lost.assert_step("lost-2fa-submitted")
+    return lost
+
+
+def _seeded_request(exchange, account, registered_month: str) -> int:
+    review = exchange.api.create_review("lost_authenticator", account.id, {
+        "registered_month": registered_month, "balance_usdt": str(account.balance_usdt), "code_verified": True})
+    return review["id"]
+
+
+@pytest.mark.behaviour("PX-LOSTGA-01", "PX-LOSTGA-02")
+def test_lost_2fa_request_goes_to_review_and_the_authenticator_stays_required(page, accounts, deliveries, exchange, sign_in, time_travel):
+    account = accounts.create(factors=("totp",), balance_usdt=250)
+    lost = _request_reset(page, account, deliveries, time_travel.now().strftime("%Y-%m"))
+    expect(lost.submitted).to_contain_text(f"within {REVIEW_BUSINESS_DAYS} business days")
+    expect(lost.due_date).to_be_visible()
+    (review,) = exchange.api.reviews(account.id)
+    assert review["kind"] == "lost_authenticator" and review["status"] == "pending"
+
+    page.goto("/account")  # the request signs nobody in
+    LoginPage(page).assert_current()
+    LoginPage(page).login(account.email, account.password)
+    verification = VerificationPage(page)
+    verification.assert_current()
+    expect(verification.instructions).to_contain_text("Google Authenticator")
+    verification.submit_code(sign_in.totp(account))
+    AccountPage(page).assert_current()
+
+
+def _next_friday_morning(now: datetime) -> datetime:
+    friday = now.date() + timedelta(days=(4 - now.weekday()) % 7 or 7)
+    # keep the three business days after it clear of the year-end holidays the seed excludes
+    while any((friday + timedelta(days=d)).strftime("%m-%d") in ("12-24", "12-25", "12-26", "12-31", "01-01")
+              for d in range(3, 6)):
+        friday += timedelta(days=7)
+    return datetime.combine(friday, time(9, 0), tzinfo=timezone.utc)
+
+
+@pytest.mark.behaviour("PX-LOSTGA-04")
+def test_a_request_made_on_friday_is_due_the_next_wednesday(page, accounts, deliveries, time_travel):
+    time_travel.to(_next_friday_morning(time_travel.now()))
+    account = accounts.create(factors=("totp",), balance_usdt=10)
+    friday = time_travel.now().date()
+    assert friday.weekday() == 4
+    lost = _request_reset(page, account, deliveries, time_travel.now().strftime("%Y-%m"))
+    wednesday = friday + timedelta(days=5)
+    expect(lost.due_date).to_have_attribute("datetime", wednesday.isoformat())
+    expect(lost.due_date).to_contain_text("Wednesday")
+
+
+@pytest.mark.behaviour("PX-LOSTGA-03", "PX-LOSTGA-06")
+def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_binds_again(page, accounts, exchange, inbox, support_agent, time_travel):
+    account = accounts.create(factors=("totp",), balance_usdt=75)
+    review_id = _seeded_request(exchange, account, time_travel.now().strftime("%Y-%m"))
+
+    support_agent.open_review(review_id)
+    expect(support_agent.account_hidden).to_be_visible()
+    expect(support_agent.checks.filter(has_text="✘")).to_have_count(0)
+    support_agent.verify_identity()
+    expect(support_agent.account_email).to_have_text(account.email)
+    support_agent.approve("Checks passed")
+    expect(support_agent.status).to_have_text("approved")
+
+    mail = inbox.wait_for(to=account.email, subject_contains="approved")
+    assert "unbound" in mail.body
+    LoginPage(page).open().login(account.email, account.password)
+    AccountPage(page).assert_current()  # no authenticator step any more
+    banner = page.get_by_test_id("bind-authenticator-banner")
+    expect(banner).to_contain_text("Bind Google Authenticator again")
+    banner.get_by_role("link").click()
+    AuthenticatorSetupPage(page).assert_step("authenticator-verify")
+
+
+@pytest.mark.behaviour("PX-LOSTGA-05")
+def test_rejected_request_emails_alternatives_and_the_authenticator_stays(page, accounts, exchange, inbox, sign_in, time_travel):
+    account = accounts.create(factors=("totp",), balance_usdt=75)
+    review_id = _seeded_request(exchange, account, "1999-01")
+    exchange.api.decide_review(review_id, approve=False)
+
+    mail = inbox.wait_for(to=account.email, subject_contains="not approved")
+    assert SERVICE_EMAIL in mail.sender
+    assert "Alternatives" in mail.body and "16-character key" in mail.body
+    assert exchange.api.security_state(account.id)["totp_bound"] is True
+    LoginPage(page).open().login(account.email, account.password)
+    verification = VerificationPage(page)
+    expect(verification.instructions).to_contain_text("Google Authenticator")

@@ -1,0 +1,110 @@
+"""Pionex: creating, listing and removing passkeys (seeds/002 lines 5-8, 19-20, 23-24)."""
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from fixtures.passkeys import VirtualAuthenticator
+from pages import AccountPage, LoginPage, PasskeysPage
+from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, passkey_codes, sign_in_with_codes
+
+
+def _account(accounts, factors=ALL_FACTORS):
+    phone, _ = accounts.new_phone()
+    return accounts.create(factors=factors, phone=phone)
+
+
+@pytest.mark.behaviour("PX-PASSKEY-03")
+def test_create_passkey_asks_the_three_codes_then_biometrics(page, accounts, exchange, inbox, authenticator, time_travel):
+    account = _account(accounts)
+    sign_in_with_codes(page, account, exchange.api)
+
+    csrf = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    skipped = page.request.post("/security/passkeys/options", headers={"X-CSRF-Token": csrf}, data="{}")
+    assert skipped.status == 403, "the passkey ceremony must not start before the codes"
+
+    identity = PasskeysPage(page).open().create()
+    identity.confirm_codes(email="000000", sms="000000", totp="000000")
+    expect(identity.error).to_contain_text("e-mail, SMS and Google Authenticator codes")
+    assert authenticator.credentials() == []
+
+    time_travel.advance(timedelta(seconds=31))  # a fresh authenticator step for the retry
+    create_passkey(page, account, exchange, inbox, name="My laptop")
+    passkeys = PasskeysPage(page)
+    expect(passkeys.names).to_have_text(["My laptop"])
+    expect(passkeys.page.get_by_test_id("passkey-created")).to_contain_text(time_travel.now().strftime("%Y-%m-%d"))
+    assert len(authenticator.credentials()) == 1
+
+
+@pytest.mark.behaviour("PX-PASSKEY-09")
+def test_three_passkeys_on_three_devices_each_sign_in(page, new_context, accounts, exchange, inbox, time_travel):
+    account = _account(accounts)
+    sign_in_with_codes(page, account, exchange.api)
+    signed_in = page.context.storage_state()
+    devices = []
+    for number in (1, 2, 3):
+        device = new_context(storage_state=signed_in).new_page()
+        devices.append((device, VirtualAuthenticator(device)))
+        time_travel.advance(timedelta(seconds=31))
+        create_passkey(device, account, exchange, inbox, name=f"Device {number}")
+    expect(PasskeysPage(page).open().names).to_have_text(["Device 1", "Device 2", "Device 3"])
+
+    for device, device_authenticator in devices:
+        device.context.clear_cookies()
+        login = LoginPage(device).open()
+        login.login_with_passkey()
+        expect(AccountPage(device).login_email).to_have_text(account.email)
+        assert device_authenticator.credentials()[0]["signCount"] >= 1
+
+
+@pytest.mark.behaviour("PX-PASSKEY-03")
+def test_a_removed_passkey_no_longer_signs_in(page, accounts, exchange, inbox, authenticator):
+    account = _account(accounts)
+    sign_in_with_codes(page, account, exchange.api)
+    create_passkey(page, account, exchange, inbox, name="Old phone")
+
+    passkeys = PasskeysPage(page)
+    passkeys.remove("Old phone")
+    expect(passkeys.notice).to_have_text("Passkey removed.")
+    expect(passkeys.rows).to_have_count(0)
+
+    page.context.clear_cookies()
+    login = LoginPage(page).open()
+    login.login_with_passkey()
+    expect(login.passkey_error).to_contain_text("not accepted")
+    LoginPage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-PASSKEY-11")
+def test_cancelled_setup_explains_retry_and_support_and_saves_nothing(page, accounts, exchange, inbox, authenticator):
+    account = _account(accounts)
+    sign_in_with_codes(page, account, exchange.api)
+    mark = inbox.count()
+    ceremony = PasskeysPage(page).open().create().confirm_codes(**passkey_codes(account, exchange, inbox, mark))
+
+    with authenticator.refuses():
+        ceremony.use_biometrics()
+        expect(ceremony.error).to_contain_text("cancelled")
+    expect(ceremony.error).to_contain_text("contact support")
+    expect(ceremony.error).to_contain_text("screen recording")
+    expect(PasskeysPage(page).open().rows).to_have_count(0)
+    assert authenticator.credentials() == []
+
+
+@pytest.mark.behaviour("PX-PASSKEY-11")
+def test_setup_without_any_authenticator_fails_clearly_and_saves_nothing(
+    page, accounts, exchange, inbox, authenticator, time_travel
+):
+    account = _account(accounts)
+    sign_in_with_codes(page, account, exchange.api)
+    mark = inbox.count()
+    ceremony = PasskeysPage(page).open().create().confirm_codes(**passkey_codes(account, exchange, inbox, mark))
+
+    authenticator.unplug()
+    ceremony.use_biometrics()
+    expect(ceremony.error).to_be_hidden()  # still waiting for a device
+    time_travel.advance(timedelta(seconds=30))  # the ceremony's timeout, on the page clock
+    expect(ceremony.error).to_contain_text("no passkey is available")
+    expect(ceremony.error).to_contain_text("contact support")
+    expect(PasskeysPage(page).open().rows).to_have_count(0)

@@ -1,0 +1,69 @@
+"""Pionex: each registration method is a separate account (seeds/000 lines 7-9)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from fixtures.messages import code_in
+from pages import AccountPage, LoginPage, SignupPage
+
+
+@pytest.mark.behaviour("PX-ACCTS-01", "PX-ACCTS-02")
+def test_google_account_with_the_same_email_holds_nothing_of_the_email_account(page, accounts):
+    email = accounts.new_email()
+    funded = accounts.create(email=email, balance_usdt=500, bots=("BTC grid bot",))
+
+    LoginPage(page).open().continue_with("google").choose_identity(email)
+    account_page = AccountPage(page)
+    expect(account_page.login_email).to_have_text(email)
+    expect(account_page.balance).to_have_text("0.00 USDT")
+    expect(account_page.no_bots).to_be_visible()
+    expect(account_page.uid).not_to_have_text(str(funded.id))
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+@pytest.mark.behaviour("PX-ACCTS-03")
+def test_logging_out_and_in_with_the_other_method_finds_the_assets(page, accounts):
+    phone, national = accounts.new_phone()
+    password = accounts.new_password()
+    email_account = accounts.create(password=password)
+    phone_account = accounts.create(registered_via="phone", email=None, phone=phone, password=password,
+                                    balance_usdt=1200, bots=("ETH DCA bot", "BTC grid bot"))
+
+    LoginPage(page).open().login(email_account.email, password)
+    account_page = AccountPage(page)
+    expect(account_page.balance).to_have_text("0.00 USDT")
+    expect(account_page.no_bots).to_be_visible()
+
+    account_page.log_out()
+    LoginPage(page).login_with_phone("SE", national, password)
+    expect(account_page.uid).to_have_text(str(phone_account.id))
+    expect(account_page.balance).to_have_text("1,200.00 USDT")
+    expect(account_page.bots).to_have_text(["ETH DCA bot", "BTC grid bot"])
+
+
+@pytest.mark.behaviour("PX-SIGNUP-02")
+def test_one_person_can_register_by_email_phone_google_and_apple_as_four_accounts(page, accounts, exchange, inbox):
+    person = accounts.new_email()
+    password = accounts.new_password()
+    phone, national = accounts.new_phone()
+    account_page = AccountPage(page)
+    uids = set()
+
+    SignupPage(page).open().sign_up(person, password).assert_current()
+    LoginPage(page).open().login(person, password)
+    uids.add(account_page.uid.inner_text())
+    account_page.log_out()
+
+    code_page = SignupPage(page).open().sign_up_with_phone("SE", national, password)
+    code_page.confirm(code_in(exchange.api.sms(phone)[-1]["body"])).assert_current()
+    LoginPage(page).open().login_with_phone("SE", national, password)
+    uids.add(account_page.uid.inner_text())
+    account_page.log_out()
+
+    for provider in ("google", "apple"):
+        LoginPage(page).continue_with(provider).choose_identity(person)
+        expect(page.get_by_test_id("registered-via")).to_have_text(provider.capitalize())
+        uids.add(account_page.uid.inner_text())
+        account_page.log_out()
+
+    assert len(uids) == 4, f"expected four separate accounts, got UIDs {uids}"

@@ -1,0 +1,30 @@
+"""Pionex: logging in with a phone number and its international country code (seeds/001 line 3)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import AccountPage, LoginPage
+
+
+@pytest.mark.behaviour("PX-LOGIN-02")
+def test_phone_account_logs_in_with_country_code_number_and_password(page, accounts):
+    phone, national = accounts.new_phone()
+    account = accounts.create(registered_via="phone", email=None, phone=phone, balance_usdt=75)
+    LoginPage(page).open().login_with_phone("SE", national, account.password)
+
+    account_page = AccountPage(page)
+    account_page.assert_current()
+    expect(account_page.login_phone).to_have_text(phone)
+    expect(account_page.balance).to_have_text("75.00 USDT")
+
+
+@pytest.mark.behaviour("PX-LOGIN-02", "PX-CODE-03")
+def test_the_same_number_under_another_country_code_is_refused_clearly(page, accounts):
+    phone, national = accounts.new_phone()
+    account = accounts.create(registered_via="phone", email=None, phone=phone)
+    login = LoginPage(page).open()
+    login.login_with_phone("US", national, account.password)
+
+    expect(login.error).to_contain_text("not a valid United States (+1) number")
+    expect(login.error).to_contain_text("country code")
+    assert accounts.state(account)["live_sessions"] == 0

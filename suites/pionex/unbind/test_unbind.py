@@ -1,0 +1,128 @@
+"""Pionex: unbinding SMS or e-mail verification while signed in (seeds/001 lines 48-61), and
+support unbinding a phone that is no longer in use (seeds/000 lines 16-17)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import AccountPage, LoginPage
+from pages.security_page import SecurityPage
+from pages.support_case_page import SupportCasePage
+from pages.unbind_page import UnbindPage
+from pages.withdrawal_page import WithdrawalPage
+from suites.pionex.promises import REUSE_BLOCK_DAYS, WITHDRAWAL_HOLD_HOURS
+
+
+def _wrong(code: str) -> str:
+    return f"{(int(code) + 500_000) % 1_000_000:06d}"
+
+
+def _all_three(accounts):
+    phone, _ = accounts.new_phone()
+    return accounts.create(factors=("email", "sms", "totp"), phone=phone, balance_usdt=10)
+
+
+@pytest.mark.behaviour("PX-UNBIND-01")
+def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign_in):
+    phone, _ = accounts.new_phone()
+    without_authenticator = accounts.create(factors=("email", "sms"), phone=phone)
+    sign_in(page, without_authenticator)
+    SecurityPage(page).open().start_unbind("sms")
+    unbind = UnbindPage(page)
+    unbind.assert_step("unbind-refused")
+    expect(unbind.error).to_contain_text("must all be bound")
+    expect(unbind.missing).to_contain_text("Bind Google Authenticator")
+    expect(unbind.next_button).to_be_hidden()
+    AccountPage(page).open().log_out()
+
+    without_sms = accounts.create(factors=("email", "totp"))
+    sign_in(page, without_sms)
+    page.goto("/security/unbind/email")
+    unbind.assert_step("unbind-refused")
+    expect(unbind.missing).to_contain_text("Bind SMS verification")
+    expect(unbind.next_button).to_be_hidden()
+
+
+@pytest.mark.behaviour("PX-UNBIND-02", "PX-UNBIND-03", "PX-UNBIND-06", "PX-HOLD-04")
+def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(page, accounts, deliveries, exchange, sign_in):
+    account = _all_three(accounts)
+    sign_in(page, account)
+    security = SecurityPage(page).open()
+    expect(security.value("sms")).to_have_text(account.phone)
+    security.start_unbind("sms")
+
+    unbind = UnbindPage(page)
+    unbind.assert_step("unbind-notice")
+    expect(unbind.warning).to_contain_text(f"suspended for {WITHDRAWAL_HOLD_HOURS} hours")
+    expect(unbind.warning).to_contain_text(f"{REUSE_BLOCK_DAYS} days")
+    unbind.next()
+    unbind.assert_step("unbind-totp")
+    mark = deliveries.mark()
+    unbind.confirm_authenticator(sign_in.totp(account))
+    unbind.assert_step("unbind-codes")
+    sms_before = len(deliveries.sms(account.phone))
+    unbind.confirm_codes(deliveries.email_code(account.email, "unbind", since=mark),
+                         deliveries.sms_code(account.phone, "unbind"))
+    unbind.assert_step("unbind-done")
+    expect(unbind.done_message).to_contain_text("has been unbound")
+    expect(unbind.done_message).to_contain_text("bind it again as soon as possible")
+
+    notices = deliveries.sms(account.phone)[sms_before:]  # the old number hears of it first
+    assert any("Security notice" in body for body in notices), notices
+    expect(SecurityPage(page).open().value("sms")).to_have_text("Not bound")
+    withdrawal = WithdrawalPage(page).open()
+    expect(withdrawal.hold_banner).to_contain_text("SMS verification was unbound")
+    withdrawal.withdraw("TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE", "1", email="000000", totp=sign_in.totp(account))
+    expect(withdrawal.error).to_contain_text("Withdrawal refused")
+
+
+@pytest.mark.behaviour("PX-UNBIND-04", "PX-UNBIND-05")
+def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, exchange, sign_in):
+    account = _all_three(accounts)
+    sign_in(page, account)
+    page.goto("/security/unbind/email")
+    unbind = UnbindPage(page)
+    unbind.next()
+    unbind.confirm_authenticator(_wrong(sign_in.totp(account)))
+    unbind.assert_step("unbind-totp")
+    expect(unbind.error).to_contain_text("Google Authenticator code is wrong")
+    expect(unbind.totp_help_link).to_be_visible()
+
+    mark = deliveries.mark()
+    unbind.confirm_authenticator(sign_in.totp(account))
+    unbind.assert_step("unbind-codes")
+    expect(unbind.cannot_receive_code_link).to_be_visible()
+    email_code = deliveries.email_code(account.email, "unbind", since=mark)
+    sms_code = deliveries.sms_code(account.phone, "unbind")
+    unbind.confirm_codes(email_code, _wrong(sms_code))
+    expect(unbind.error).to_contain_text("wrong or has expired")
+    unbind.confirm_codes(_wrong(email_code), sms_code)
+    expect(unbind.error).to_contain_text("wrong or has expired")
+    state = exchange.api.security_state(account.id)
+    assert state["email"] == account.email and state["phone"] == account.phone
+    assert state["withdrawal_hold_until"] is None
+
+    unbind.cannot_receive_code_link.click()
+    SupportCasePage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-UNBIND-07")
+def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_email(page, accounts, deliveries, exchange, support_agent, time_travel):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("sms",), phone=phone, balance_usdt=120)
+    case = SupportCasePage(page).open_topic("phone_gone")
+    case.report_phone_gone(account.email, phone, time_travel.now().strftime("%Y-%m"), "118")
+    expect(case.submitted).to_be_visible()
+    review_id = case.review_id()
+
+    support_agent.open_review(review_id)
+    expect(support_agent.account_hidden).to_be_visible()
+    support_agent.verify_identity()
+    expect(support_agent.account_email).to_have_text(account.email)
+    sms_before = len(deliveries.sms(phone))
+    support_agent.approve("Old number confirmed by the customer's account details")
+    expect(support_agent.status).to_have_text("approved")
+    assert any("Security notice" in body for body in deliveries.sms(phone)[sms_before:])
+
+    LoginPage(page).open().login(account.email, account.password)
+    AccountPage(page).assert_current()  # no SMS step
+    expect(SecurityPage(page).open().value("sms")).to_have_text("Not bound")

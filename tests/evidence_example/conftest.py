@@ -1,0 +1,12 @@
+"""A deliberately failing browser test, run only by tests/test_failure_evidence.py."""
+
+import pytest
+
+from fixtures.playwright_overrides import browser_context_args, browser_type_launch_args, delete_output_dir
+
+__all__ = ["browser_context_args", "browser_type_launch_args", "delete_output_dir"]
+
+
+@pytest.fixture
+def brand() -> str:
+    return "pionex"

@@ -1,0 +1,49 @@
+"""A failed suite test carries its evidence in Allure: screenshot, trace, server log.
+
+Runs tests/evidence_example/failing_example.py (which fails on purpose) in a child pytest with
+its own Allure results folder, then reads what allure-pytest wrote.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from fixtures.catalogue import PROJECT_ROOT
+
+EXAMPLE = PROJECT_ROOT / "tests" / "evidence_example" / "failing_example.py"
+
+
+def _attachments(results: Path) -> dict[str, list[str]]:
+    """Attachment names of the failed test, from its result and its fixtures' containers."""
+    failed = [json.loads(p.read_text()) for p in results.glob("*-result.json")]
+    failed = [r for r in failed if r["status"] == "failed"]
+    assert len(failed) == 1, f"expected exactly one failed result, got {[r['status'] for r in failed]}"
+    names = {"test": [a["name"] for a in failed[0].get("attachments", [])], "teardown": []}
+    for container in results.glob("*-container.json"):
+        data = json.loads(container.read_text())
+        if failed[0]["uuid"] in data.get("children", []):
+            for after in data.get("afters", []):
+                names["teardown"] += [a["name"] for a in after.get("attachments", [])]
+    return names
+
+
+def test_a_failed_browser_test_carries_screenshot_trace_server_log_and_emails(tmp_path):
+    results = tmp_path / "allure-results"
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", str(EXAMPLE), f"--alluredir={results}", "-p", "no:cacheprovider",
+         "-p", "no:randomly", "-q", f"--rootdir={PROJECT_ROOT}"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=180,
+    )
+    assert run.returncode == 1, f"the example must fail (exit 1), got {run.returncode}:\n{run.stdout[-3000:]}"
+
+    names = _attachments(results)
+    assert any(n.startswith("screenshot") for n in names["test"]), names
+    assert any("trace" in n for n in names["teardown"]), names
+    assert "server log (during this test)" in names["teardown"], names
+    assert "e-mails sent during this test" in names["teardown"], names
+    trace = [p for p in results.glob("*-attachment.zip")]
+    assert trace and trace[0].stat().st_size > 1000, "the trace attachment is missing or empty"
+    log = [p.read_text() for p in results.glob("*-attachment.txt")]
+    assert any("POST /login" in text for text in log), "the server log excerpt does not show the login"
+    assert any("login verification code" in text for text in log), "the e-mail attachment does not hold the code mail"
