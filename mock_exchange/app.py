@@ -25,12 +25,14 @@ from .web import (
     security_pages,
     signup_pages,
     social_login,
+    status_pages,
     support_pages,
     test_api,
     verification_pages,
 )
 from .web import authenticator_pages, backoffice_pages, lost_2fa_pages, recovery_pages
 from .web import support_case_pages, test_api_reviews, unbind_pages, withdrawal_pages
+from .web import mobile_change_pages, mobile_reset_pages, review_checklist_pages, support_ticket_pages, test_api_coinex
 from .web.forms import FormRejected
 from .web.rendering import TEMPLATES
 from .web.visit import install_visit_middleware
@@ -72,14 +74,19 @@ def create_app(
     app.include_router(support_pages.router)
     app.include_router(password_setup_pages.router)
     app.include_router(passkey_pages.router)
+    app.include_router(status_pages.router)
     app.include_router(account_pages.router)
     app.include_router(security_pages.router)
     for recovery_router in (recovery_pages, withdrawal_pages, authenticator_pages, unbind_pages, lost_2fa_pages,
                             support_case_pages, backoffice_pages):  # issue 4: recovery and security settings
         app.include_router(recovery_router.router)
+    for coinex_router in (mobile_reset_pages, mobile_change_pages, support_ticket_pages,
+                          review_checklist_pages):  # issue 6: CoinEx mobile reset/change, tickets
+        app.include_router(coinex_router.router)
     if test_mode:
         app.include_router(test_api.router)
         app.include_router(test_api_reviews.router)
+        app.include_router(test_api_coinex.router)
         _hide_test_api_from_others(app)
     _install_error_pages(app)
     return app

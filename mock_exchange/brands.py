@@ -25,6 +25,21 @@ class Policy:
     session_absolute_hours: int = 12
     password_min_length: int = 8  # NIST 800-63B: at least 8, no composition rules
     password_max_length: int = 128
+    # CoinEx (seeds/003 line 5): "multiple failed login attempts from an unfamiliar location" lock
+    # the account until a support review. The seed gives no number; 3 is this mock's choice.
+    unfamiliar_failure_threshold: int = 3
+    backup_code_count: int = 10
+    # CoinEx mobile reset (seeds/004). The seed says "3 attempts" (line 16); the high-value
+    # threshold and upload size are this mock's choices where the seed is silent.
+    security_question_attempts: int = 3
+    high_value_usdt: int = 50_000  # above this balance a reset goes to manual review (line 22)
+    upload_max_bytes: int = 5 * 1024 * 1024
+    # KYC levels (seeds/003 line 5 names no numbers): (level, name, largest single withdrawal in USDT)
+    kyc_withdrawal_limits: tuple[tuple[int, str, int], ...] = (
+        (0, "No verification", 1_000),
+        (1, "Primary verification", 50_000),
+        (2, "Advanced verification", 1_000_000),
+    )
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,7 @@ class Brand:
     flows: frozenset[str] = frozenset()
     accent: str = "#1f6feb"
     app_links: tuple[tuple[str, str], ...] = ()  # (label, URL) of the official apps
+    official_url: str = ""  # the address users should see in the address bar (anti-phishing)
     # Days that do not count as business days for manual reviews (seeds/001 line 45: "national
     # holidays excluded"). The seeds name no country; see PIONEX_HOLIDAYS.
     holidays: tuple[date, ...] = ()
@@ -66,6 +82,7 @@ PIONEX = Brand(
     support_channels=("live chat", "service@pionex.com"),
     flows=frozenset({"google_login", "apple_login", "phone_login", "lost_authenticator_form"}),
     accent="#e8731b",
+    official_url="https://www.pionex.com",
     app_links=(("Download the Pionex app", "https://download.pionex.com/?lang=en-US"),),  # seeds/000:26
     holidays=PIONEX_HOLIDAYS,
 )
@@ -77,8 +94,16 @@ COINEX = Brand(
     service_email="support@coinex.com",
     no_reply_email="notice@coinex.com",
     support_channels=("support ticket", "support@coinex.com"),
-    flows=frozenset({"security_questions", "backup_codes", "mobile_reset", "status_page", "kyc_levels"}),
+    flows=frozenset({
+        "security_questions", "backup_codes", "mobile_reset", "status_page", "kyc_levels",
+        "switch_verification_tool",  # seeds/004 line 54
+        "unfamiliar_location_lock",  # seeds/003 line 5
+        "login_notification",  # seeds/004 line 36: CoinEx sends "successful ... login" notices
+        "mobile_change",  # seeds/004 lines 46-59: Security Settings -> Mobile -> Manage
+        "support_tickets",  # seeds/003 lines 22-29
+    }),
     accent="#1bb08f",
+    official_url="https://www.coinex.com",  # seeds/004 line 4
     app_links=(  # seeds/003:16: only the official stores
         ("CoinEx on the App Store", "https://apps.apple.com/app/coinex/id1264462812"),
         ("CoinEx on Google Play", "https://play.google.com/store/apps/details?id=com.coinex.trade.play"),

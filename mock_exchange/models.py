@@ -27,6 +27,10 @@ class Account(Base):
     google_sub: Mapped[str | None] = mapped_column(String(255), unique=True)
     apple_sub: Mapped[str | None] = mapped_column(String(255), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    # failed passwords from devices this account never signed in from, and the lock they cause
+    # (a lock that only a support review lifts; seeds/003 line 5)
+    unfamiliar_failures: Mapped[int] = mapped_column(default=0)
+    review_locked: Mapped[bool] = mapped_column(default=False)
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]  # the last accepted TOTP time step: a code works once
     sms_2fa: Mapped[bool] = mapped_column(default=False)
@@ -239,3 +243,75 @@ class Passkey(Base):
     name: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime]
     last_used_at: Mapped[datetime | None]
+
+
+class KnownDevice(Base):
+    """A browser (its long-lived device cookie) that has signed in to an account before."""
+
+    __tablename__ = "known_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    device_hash: Mapped[str] = mapped_column(String(64), index=True)
+    first_seen_at: Mapped[datetime]
+
+
+class BackupCode(Base):
+    """A one-time 2FA backup code (a NIST 800-63B look-up secret); only its hash is kept."""
+
+    __tablename__ = "backup_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+# --- CoinEx: mobile reset, evidence uploads, support tickets (issue 6) ------------------------
+
+
+class CoinexProfile(Base):
+    """What CoinEx knows about an account beyond the login data: KYC level and the facts the
+    security questions of a mobile reset are built from (seeds/004 lines 12-13, seeds/003 line 5)."""
+
+    __tablename__ = "coinex_profiles"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    kyc_level: Mapped[int] = mapped_column(default=0)  # 0 none, 1 Primary, 2 Advanced verification
+    holdings: Mapped[str] = mapped_column(String(200), default="USDT")  # coin symbols, comma-separated
+    last_deposit_usdt: Mapped[Decimal | None] = mapped_column(Numeric(24, 8))
+    question_failures: Mapped[int] = mapped_column(default=0)  # security-question attempts used
+    mobile_reset_at: Mapped[datetime | None]
+
+
+class EvidenceFile(Base):
+    """A screenshot, photo or camera frame a customer uploaded for a review or ticket."""
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"), index=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("support_tickets.id"), index=True)
+    role: Mapped[str] = mapped_column(String(32))  # email_screenshot | transaction_screenshot | face | id_photo | selfie | screenshot
+    content_type: Mapped[str] = mapped_column(String(32))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+
+
+class SupportTicket(Base):
+    """A support ticket (seeds/003 lines 23-29); ``reference`` is what the customer is shown."""
+
+    __tablename__ = "support_tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    contact: Mapped[str] = mapped_column(String(254), index=True)
+    topic: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    error_message: Mapped[str] = mapped_column(Text, default="")
+    steps_tried: Mapped[str] = mapped_column(Text)
+    device: Mapped[str] = mapped_column(String(200))
+    client_version: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | closed
+    created_at: Mapped[datetime]

@@ -76,6 +76,10 @@ def bind_authenticator(exchange: Exchange, db: Session, account: Account, secret
 
 # --- reviews ---------------------------------------------------------------------------------
 
+# Review kinds other modules add (kind -> handler(exchange, db, review, account, approve, now));
+# CoinEx's mobile-reset, unlock and 2FA reviews register theirs in mock_exchange/coinex_reviews.py.
+EXTRA_REVIEW_HANDLERS: dict = {}
+
 
 def open_review(exchange: Exchange, db: Session, kind: str, account: Account | None, now: datetime,
                 details: dict, contact_email: str | None = None) -> Review:
@@ -106,6 +110,7 @@ def decide_review(exchange: Exchange, db: Session, review: Review, approve: bool
         "lost_authenticator": _decide_lost_authenticator,
         "phone_unbind": _decide_phone_unbind,
         "account_lookup": _decide_account_lookup,
+        **EXTRA_REVIEW_HANDLERS,
     }[review.kind]
     handler(exchange, db, review, account, approve, now)
 

@@ -44,11 +44,6 @@ def csrf_token_in(html: str) -> str:
     return match.group(1)
 
 
-def without_tokens(html: str) -> str:
-    """The page with its per-session CSRF tokens (form fields and the meta tag) blanked."""
-    return re.sub(r'(name="csrf_token" value="|name="csrf-token" content=")[^"]+"', r'\1TOKEN"', html)
-
-
 def alert_text(html: str, testid: str) -> str:
     """The visible text of the element with this data-testid (tags stripped, spaces folded)."""
     match = re.search(rf'<(\w+)[^>]*\bdata-testid="{testid}"[^>]*>(.*?)</\1>', html, re.S)

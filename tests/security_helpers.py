@@ -53,3 +53,8 @@ def signed_in(new_visitor, account, clock):
 def totp_now(account, clock) -> str:
     clock.advance(timedelta(seconds=30))  # a step not used yet
     return pyotp.TOTP(account["totp_secret"]).at(clock.now())
+
+
+def without_tokens(html: str) -> str:
+    """The page with its per-session CSRF tokens (form fields and the meta tag) blanked."""
+    return re.sub(r'(name="csrf_token" value="|name="csrf-token" content=")[^"]+"', r'\1TOKEN"', html)

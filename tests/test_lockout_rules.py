@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timedelta
 
 import pyotp
-from conftest import without_tokens
+from tests.security_helpers import without_tokens
 
 WRONG = "Not-the-password-99"
 

@@ -8,10 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import without_tokens
 from mock_exchange.brands import PIONEX
 from mock_exchange.business_days import add_business_days
-from tests.security_helpers import code_from, outbox, seed_account  # noqa: F401 - outbox is a fixture
+from tests.security_helpers import code_from, outbox, seed_account, without_tokens  # noqa: F401 - outbox is a fixture
 
 NEW_PASSWORD = "Lantern-Meadow-82-otters"
 ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"

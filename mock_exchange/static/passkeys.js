@@ -68,9 +68,25 @@
     }
   }
 
+  async function verifyWithPasskey(button) {
+    const box = document.querySelector('[data-testid="passkey-error"]');
+    box.hidden = true;
+    try {
+      const options = await post("/login/verify/passkey/options");
+      const credential = await navigator.credentials.get({
+        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
+        signal: withTimeout(options),
+      });
+      const done = await post("/login/verify/passkey", { credential: credential.toJSON() });
+      window.location.assign(done.redirect);
+    } catch (error) {
+      show(box, explain(error, button.dataset.hint));
+    }
+  }
+
   // Buttons are rendered disabled and come alive only once this script runs, so nobody
   // (person or test) can press them before the ceremony code exists.
-  const actions = { create: createPasskey, login: loginWithPasskey };
+  const actions = { create: createPasskey, login: loginWithPasskey, verify: verifyWithPasskey };
   document.querySelectorAll("[data-passkey-action]").forEach(function (button) {
     button.addEventListener("click", function () { actions[button.dataset.passkeyAction](button); });
     button.disabled = false;

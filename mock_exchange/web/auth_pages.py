@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from .. import devices
 from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
 from ..passwords import verify_password
@@ -75,7 +76,11 @@ def _login(request: Request, form: dict[str, str]):
     state = lockout.state(visit.db, key)
     if state.is_locked(visit.now):
         return locked_response(request, identifier, state.locked_until, **shown)
+    if account is not None and account.review_locked:
+        return render_login(request, 423, email=identifier, review_locked=True, **shown)
     if not verify_password(account.password_hash if account else None, password):
+        if account is not None and _count_unfamiliar_failure(visit, account):
+            return render_login(request, 423, email=identifier, review_locked=True, **shown)
         state = lockout.record_failure(visit.db, key, visit.now)
         if state.is_locked(visit.now):
             return locked_response(request, identifier, state.locked_until, **shown)
@@ -87,6 +92,29 @@ def _login(request: Request, form: dict[str, str]):
         )
         return render_login(request, 401, email=identifier, error=("login.invalid_credentials", message), **shown)
     return sign_in_or_verify(visit, account)
+
+
+def _count_unfamiliar_failure(visit, account) -> bool:
+    """A wrong password from a device that never signed in here; True when it locks the account.
+
+    Seeds/003 line 5: repeated failures "from an unfamiliar location" lock the account until the
+    owner passes a support review (an ID photo and a selfie); the lock does not lift by itself.
+    """
+    if not visit.brand.has("unfamiliar_location_lock") or devices.is_known(visit.db, account, visit.device_id):
+        return False
+    account.unfamiliar_failures += 1
+    if account.unfamiliar_failures < visit.brand.policy.unfamiliar_failure_threshold:
+        return False
+    account.review_locked = True
+    if account.email:
+        visit.exchange.mailer.send(
+            account.email,
+            f"{visit.brand.name}: your account was locked for your security",
+            f"We locked your {visit.brand.name} account after repeated failed sign-in attempts from a device "
+            "you have not used before. To unlock it, submit a verification ticket with a photo of your ID and "
+            f"a selfie: {visit.exchange.public_origin or ''}/support/unlock",
+        )
+    return True
 
 
 @router.post("/logout")

@@ -35,6 +35,11 @@ KIND_TITLES = {
     "phone_unbind": "Unbind a phone no longer in use",
     "account_lookup": "Forgotten registration e-mail/phone",
 }
+# CoinEx review kinds (mobile reset, unlock, 2FA disable): titles and checklists live with them.
+from ..coinex_reviews import CHECKLISTS as _COINEX_CHECKLISTS, TITLES as _COINEX_TITLES  # noqa: E402
+
+KIND_TITLES.update(_COINEX_TITLES)
+
 
 
 def _hash(token: str) -> str:
@@ -125,6 +130,13 @@ def _review_page(request: Request, agent: SupportAgent, review: Review, status_c
     visit = visit_of(request)
     account = visit.db.get(Account, review.account_id) if review.account_id else None
     revealed = account if review.identity_verified_at is not None else None
+    if review.kind in _COINEX_CHECKLISTS:  # a reviewer checklist instead of the identity checks
+        from .review_checklist_pages import checklist_context
+
+        context = {**checklist_context(visit.db, review), **context}
+        details = {k: v for k, v in json.loads(review.details or "{}").items() if k != "checklist"}
+        return _render(request, "backoffice/review.html", status_code, agent=agent, review=review,
+                       details=details, checks=[], customer=revealed, **context)
     return _render(request, "backoffice/review.html", status_code, agent=agent, review=review,
                    details=json.loads(review.details or "{}"), checks=checks_for(visit.db, review),
                    customer=revealed, **context)

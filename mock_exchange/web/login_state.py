@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from fastapi.responses import RedirectResponse
 
+from sqlalchemy import select
+
+from .. import backup_codes, devices
 from ..lockout import throttle_key
-from ..models import Account
+from ..models import Account, Passkey
 from ..phones import display
 from .visit import Visit
 
-CHANNEL_LABELS = {"totp": "Google Authenticator", "sms": "SMS", "email": "e-mail"}
+CHANNEL_LABELS = {"totp": "Google Authenticator", "sms": "SMS", "email": "e-mail", "passkey": "passkey",
+                  "backup": "backup code"}
 
 
 def bound_factors(account: Account) -> list[str]:
@@ -69,7 +73,36 @@ def sign_in_or_verify(visit: Visit, account: Account) -> RedirectResponse:
     return RedirectResponse("/login/verify", status_code=303)
 
 
+def switch_options(visit: Visit, account: Account, current: str) -> list[str]:
+    """The other ways to pass the verification step from here.
+
+    Pionex: SMS and e-mail stand in for each other (seeds/000 line 21); nobody switches away
+    from the authenticator. CoinEx: "Switch verification tool" offers every other bound tool
+    (seeds/004 line 54), and a backup code stands in for the authenticator (seeds/003 line 6).
+    Everywhere, a passkey replaces the codes at login verification (seeds/002 line 2).
+    """
+    factors = bound_factors(account)
+    if visit.brand.has("switch_verification_tool"):
+        options = [f for f in factors if f != current]
+        if "totp" in factors and backup_codes.unused_count(visit.db, account) and current != "backup":
+            options.append("backup")
+    else:
+        options = [f for f in factors if f != current and f != "totp"] if current in ("sms", "email") else []
+    if current != "passkey" and visit.db.scalar(select(Passkey.id).where(Passkey.account_id == account.id).limit(1)):
+        options.append("passkey")
+    return options
+
+
 def finish_sign_in(visit: Visit, account: Account) -> RedirectResponse:
     visit.exchange.lockout.record_success(visit.db, login_key(account))
+    account.unfamiliar_failures = 0
+    devices.remember(visit.db, account, visit.ensure_device_id(), visit.now)
     visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=account.id)
+    if visit.brand.has("login_notification") and account.email:
+        visit.exchange.mailer.send(
+            account.email,
+            f"{visit.brand.name}: successful login",
+            f"Your {visit.brand.name} account {account.email} signed in at {visit.now.strftime('%Y-%m-%d %H:%M')} UTC. "
+            f"If this was not you, change your password and contact {visit.brand.service_email}.",
+        )
     return RedirectResponse("/account", status_code=303)

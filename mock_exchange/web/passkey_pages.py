@@ -26,7 +26,7 @@ from ..passkeys import (
     verify_registration,
 )
 from .forms import checked_form, checked_json
-from .login_state import bound_factors, finish_sign_in
+from .login_state import bound_factors, finish_sign_in, pending_account
 from .rendering import render
 from .visit import Visit, visit_of
 
@@ -249,5 +249,57 @@ def _login_with_passkey(request: Request, body: dict):
     state = visit.exchange.lockout.state(visit.db, f"account:{account.id}")
     if state.is_locked(visit.now):
         return JSONResponse({"error": "Your account is locked for your security. Try again later."}, status_code=423)
+    response = finish_sign_in(visit, account)
+    return JSONResponse({"redirect": response.headers["location"]})
+
+
+# --- a passkey as the verification tool after the password (CoinEx "Passkey", seeds/004) -----
+
+
+@router.post("/login/verify/passkey/options")
+async def verify_options(request: Request):
+    await checked_json(request)
+    return await run_in_threadpool(_verify_options, request)
+
+
+def _verify_options(request: Request):
+    visit = visit_of(request)
+    account = pending_account(visit)
+    if account is None or visit.session.record.pending_channel != "passkey":
+        return JSONResponse({"error": "Start again from the login page."}, status_code=403)
+    options, challenge = authentication_options(relying_party(request), passkeys_of(visit, account))
+    visit.session.record.webauthn_challenge = challenge
+    visit.session.record.webauthn_purpose = "verify"
+    return JSONResponse(content=json.loads(options))
+
+
+@router.post("/login/verify/passkey")
+async def verify_with_passkey(request: Request):
+    body = await checked_json(request)
+    return await run_in_threadpool(_verify_with_passkey, request, body)
+
+
+def _verify_with_passkey(request: Request, body: dict):
+    visit = visit_of(request)
+    account = pending_account(visit)
+    refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
+    if account is None:
+        return JSONResponse({"error": "Start again from the login page."}, status_code=403)
+    challenge = _take_challenge(visit, "verify")
+    credential = body.get("credential") or {}
+    try:
+        passkey = visit.db.scalar(select(Passkey).where(Passkey.credential_id == credential_id_of(credential),
+                                                        Passkey.account_id == account.id))
+    except ValueError:
+        passkey = None
+    if challenge is None or passkey is None:
+        visit.exchange.lockout.record_failure(visit.db, f"account:{account.id}", visit.now)
+        return JSONResponse(refused, status_code=401)
+    try:
+        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
+    except Exception:
+        visit.exchange.lockout.record_failure(visit.db, f"account:{account.id}", visit.now)
+        return JSONResponse(refused, status_code=401)
+    passkey.last_used_at = visit.now
     response = finish_sign_in(visit, account)
     return JSONResponse({"redirect": response.headers["location"]})

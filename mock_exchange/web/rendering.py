@@ -11,7 +11,7 @@ from .visit import visit_of
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
 # The sections of Profile -> Security, in order; each is templates/security/<name>.html.
-TEMPLATES.env.globals["security_sections"] = ["password", "email", "sms", "authenticator", "passkey"]
+TEMPLATES.env.globals["security_sections"] = ["password", "email", "sms", "mobile", "authenticator", "passkey"]
 
 
 def platform_of(request: Request) -> str:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ..clock import as_utc
+from ..backup_codes import issue_backup_codes
 from ..codes import new_totp_secret
 from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
@@ -52,6 +53,7 @@ class AccountSeed(BaseModel):
     totp_secret: str | None = Field(default=None, max_length=64)
     balance_usdt: Decimal = Field(default=Decimal("0"), ge=0, le=Decimal("1e15"))
     bots: list[str] = Field(default_factory=list, max_length=20, description="trading bot names")
+    backup_codes: bool = Field(default=False, description="hand out a set of 2FA backup codes (returned once)")
     social_identity: str | None = Field(
         default=None, max_length=254,
         description="for google/apple accounts: the identity chosen at the provider (default: email)",
@@ -63,11 +65,13 @@ class SeededAccount(BaseModel):
     email: str | None
     phone: str | None
     totp_secret: str | None
+    backup_codes: list[str] = Field(default_factory=list)
 
 
 class AccountState(BaseModel):
     id: int
     email: str | None
+    review_locked: bool = False
     failures: int
     locked_until: datetime | None
     live_sessions: int
@@ -120,7 +124,10 @@ def seed_account(seed: AccountSeed, request: Request):
     visit.db.flush()
     for name in seed.bots:
         visit.db.add(TradingBot(account_id=account.id, name=name[:80], created_at=visit.now))
-    return SeededAccount(id=account.id, email=account.email, phone=account.phone, totp_secret=totp_secret)
+    codes = (issue_backup_codes(visit.db, account, visit.now, visit.brand.policy.backup_code_count)
+             if seed.backup_codes else [])
+    return SeededAccount(id=account.id, email=account.email, phone=account.phone, totp_secret=totp_secret,
+                         backup_codes=codes)
 
 
 @router.get("/accounts/{account_id}", response_model=AccountState)
@@ -136,6 +143,7 @@ def account_state(account_id: int, request: Request):
     return AccountState(
         id=account.id,
         email=account.email,
+        review_locked=account.review_locked,
         failures=lock.failures,
         locked_until=lock.locked_until,
         live_sessions=len(live),

@@ -8,18 +8,19 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from .. import backup_codes
 from .. import codes as second_factors
 from ..models import Account
 from .auth_pages import locked_response
 from .forms import checked_form
 from .login_state import (
     CHANNEL_LABELS,
-    bound_factors,
     code_destination,
     finish_sign_in,
     login_key,
     pending_account,
     send_login_code,
+    switch_options,
 )
 from .rendering import render
 from .visit import Visit, visit_of
@@ -40,18 +41,19 @@ def _resend_wait_seconds(visit: Visit, account: Account, channel: str) -> int:
 def _render_step(request: Request, account: Account, status_code: int = 200, **context):
     visit = visit_of(request)
     channel = visit.session.record.pending_channel
-    alternatives = [f for f in bound_factors(account) if f != channel and f != "totp"]
+    sends_codes = channel in ("sms", "email")
     return render(
         request,
         "verify.html",
         status_code,
         channel=channel,
         channel_label=CHANNEL_LABELS[channel],
-        destination=code_destination(account, channel) if channel != "totp" else None,
-        resend_in=_resend_wait_seconds(visit, account, channel),
-        alternatives=alternatives if channel != "totp" else [],
+        destination=code_destination(account, channel) if sends_codes else None,
+        resend_in=_resend_wait_seconds(visit, account, channel) if sends_codes else 0,
+        alternatives=switch_options(visit, account, channel),
         channel_labels=CHANNEL_LABELS,
-        lost_2fa=channel == "totp",
+        lost_2fa=channel == "totp" and not visit.brand.has("mobile_reset"),
+        reset_available=visit.brand.has("mobile_reset"),
         **context,
     )
 
@@ -85,10 +87,15 @@ def _verify(request: Request, form: dict[str, str]):
         return locked_response(request, identifier, state.locked_until)
 
     code = form.get("code", "")
+    found = step = backup = None
+    if channel == "passkey":
+        return _render_step(request, account, 400, error=("verify.use_passkey", "Use the passkey button, or switch to another tool."))
     if channel == "totp":
         step = second_factors.matching_totp_step(account, code, visit.now)
-        found = None
         passed = step is not None
+    elif channel == "backup":
+        backup = backup_codes.find_unused(visit.db, account, code)
+        passed = backup is not None
     else:
         found = visit.exchange.codes.find_valid(visit.db, account, "login", channel, code, visit.now)
         passed = found is not None
@@ -102,6 +109,8 @@ def _verify(request: Request, form: dict[str, str]):
         return _render_step(request, account, 401, error=("verify.invalid_code", message))
     if found is not None:
         found.used_at = visit.now
+    if backup is not None:
+        backup.used_at = visit.now
     if channel == "totp":
         account.totp_last_step = step
     return finish_sign_in(visit, account)
@@ -119,8 +128,8 @@ def _resend(request: Request):
     if account is None:
         return RedirectResponse("/login", status_code=303)
     channel = visit.session.record.pending_channel
-    if channel == "totp":
-        return _render_step(request, account, 400, error=("verify.no_resend", "Authenticator codes are not sent; open your authenticator app."))
+    if channel not in ("sms", "email"):
+        return _render_step(request, account, 400, error=("verify.no_resend", "Nothing is sent for this tool; use your app, passkey or backup code."))
     wait = _resend_wait_seconds(visit, account, channel)
     if wait > 0:
         return _render_step(request, account, 429, error=("verify.resend_too_soon", f"Wait {wait} seconds before asking for a new code."))
@@ -141,9 +150,9 @@ def _switch(request: Request, form: dict[str, str]):
         return RedirectResponse("/login", status_code=303)
     wanted = form.get("channel", "")
     current = visit.session.record.pending_channel
-    if current == "totp" or wanted not in bound_factors(account) or wanted == "totp":
+    if wanted not in switch_options(visit, account, current):
         return _render_step(request, account, 400, error=("verify.switch_refused", "That verification method is not available for this account."))
     visit.session.record.pending_channel = wanted
-    if _resend_wait_seconds(visit, account, wanted) == 0:
+    if wanted in ("sms", "email") and _resend_wait_seconds(visit, account, wanted) == 0:
         send_login_code(visit, account, wanted)
     return RedirectResponse("/login/verify", status_code=303)

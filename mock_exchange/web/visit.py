@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..exchange import Exchange
 from ..models import Account
+from ..devices import DEVICE_COOKIE, new_device_id
 from ..sessions import COOKIE_NAME, SessionHandle
 
 
@@ -23,6 +24,8 @@ class Visit:
     db: Session
     now: datetime
     session: SessionHandle | None
+    device_id: str | None = None  # this browser's long-lived device cookie, if it has one
+    device_cookie_to_set: str | None = None
 
     @property
     def brand(self):
@@ -33,6 +36,11 @@ class Visit:
         if self.session is None:
             self.session = self.exchange.sessions.start(self.db, self.now)
         return self.session
+
+    def ensure_device_id(self) -> str:
+        if not self.device_id:
+            self.device_id = self.device_cookie_to_set = new_device_id()
+        return self.device_id
 
     def signed_in_account(self) -> Account | None:
         if self.session is None or self.session.record.account_id is None:
@@ -51,7 +59,8 @@ def install_visit_middleware(app, exchange: Exchange) -> None:
         now = exchange.clock.now()
         try:
             handle = exchange.sessions.load(db, request.cookies.get(COOKIE_NAME), now)
-            visit = Visit(exchange, db, now, handle)
+            device = request.cookies.get(DEVICE_COOKIE)
+            visit = Visit(exchange, db, now, handle, device_id=device if device and len(device) <= 64 else None)
             request.state.visit = visit
             response = await call_next(request)
             if response.status_code < 500:
@@ -66,6 +75,11 @@ def install_visit_middleware(app, exchange: Exchange) -> None:
                     samesite="lax",
                     secure=request.url.scheme == "https",
                     path="/",
+                )
+            if visit.device_cookie_to_set:
+                response.set_cookie(
+                    DEVICE_COOKIE, visit.device_cookie_to_set, max_age=400 * 24 * 3600, httponly=True,
+                    samesite="lax", secure=request.url.scheme == "https", path="/",
                 )
             return response
         finally:

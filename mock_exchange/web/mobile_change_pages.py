@@ -1,0 +1,258 @@
+"""Change or unbind the mobile number (seeds/004 lines 46-59).
+
+Security Settings -> Mobile -> Manage -> Change / Unbind -> instructions + Continue -> e-mail
+code -> one 2FA tool of the user's choice ("Switch verification tool") -> unbind is done; a
+change goes on: country code + new number -> slide-to-verify pattern check (checked by the
+server; no SMS is sent before it passes) -> 6-digit SMS code to the new number -> changed.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from .. import codes as second_factors
+from .. import flow_state
+from ..identities import account_for_phone
+from ..models import Account
+from ..phones import PhoneProblem, countries, display, to_e164
+from ..reuse_block import blocked_until
+from .forms import checked_form
+from .rendering import render
+from .step_codes import send_codes, signed_in, to_login
+from .visit import Visit, visit_of
+
+router = APIRouter()
+FLOW = "mobile_change"
+ACTIONS = ("change", "unbind")
+TOOL_LABELS = {"totp": "TOTP (authenticator app)", "sms": "Mobile (SMS code)"}
+SLIDE_TOLERANCE = 3  # percent of the track either side of the target
+
+
+def tools_of(account: Account) -> list[str]:
+    tools = []
+    if account.totp_secret:
+        tools.append("totp")
+    if account.phone and account.sms_2fa:
+        tools.append("sms")
+    return tools
+
+
+def _state(visit: Visit, action: str) -> dict:
+    state = flow_state.load(visit.db, visit.session, FLOW, visit.now)
+    return state if state.get("action") == action else {"action": action, "step": "instructions"}
+
+
+def _save(visit: Visit, state: dict) -> None:
+    flow_state.save(visit.db, visit.session, FLOW, state, visit.now)
+
+
+def _page(request: Request, account: Account, action: str, status_code: int = 200, **context):
+    visit = visit_of(request)
+    state = _state(visit, action)
+    step = context.pop("step", state.get("step", "instructions"))
+    return render(request, "mobile_change.html", status_code, page_id=f"mobile-{action}-{step}", action=action,
+                  state=state, tools=tools_of(account), tool_labels=TOOL_LABELS, countries=countries(),
+                  phone_display=display(account.phone) if account.phone else None, account=account, **context)
+
+
+@router.get("/security/mobile")
+def manage(request: Request):
+    account = signed_in(request)
+    if account is None:
+        return to_login()
+    return render(request, "mobile_change.html", page_id="mobile-manage", action=None, state={}, account=account,
+                  phone_display=display(account.phone) if account.phone else None)
+
+
+def _action(action: str) -> str:
+    if action not in ACTIONS:
+        raise HTTPException(404)
+    return action
+
+
+@router.get("/security/mobile/{action}")
+def flow_page(request: Request, action: str):
+    account = signed_in(request)
+    if account is None:
+        return to_login()
+    return _page(request, account, _action(action))
+
+
+def _again(action: str) -> RedirectResponse:
+    return RedirectResponse(f"/security/mobile/{action}", status_code=303)
+
+
+@router.post("/security/mobile/{action}/{step}")
+async def flow_post(request: Request, action: str, step: str):
+    form = await checked_form(request)
+    return await run_in_threadpool(_flow_post, request, _action(action), step, form)
+
+
+def _flow_post(request: Request, action: str, step: str, form: dict[str, str]):
+    visit = visit_of(request)
+    account = signed_in(request)
+    if account is None:
+        return to_login()
+    state = _state(visit, action)
+    handler = STEPS.get(step)
+    if handler is None:
+        raise HTTPException(404)
+    expected, run = handler
+    if state.get("step") not in expected or (action == "unbind" and step in ("number", "slide", "new-code")):
+        return _page(request, account, action, 409, step="instructions", error=(
+            "mobile.out_of_step", "That step is not open yet. Start again from the instructions."))
+    return run(request, visit, account, action, state, form)
+
+
+def _continue(request, visit, account, action, state, form):
+    if action == "unbind" and not account.phone:
+        return _page(request, account, action, 409, error=("mobile.none_bound", "No mobile number is bound."))
+    if not account.email:
+        return _page(request, account, action, 409, error=(
+            "mobile.email_needed", "Bind an e-mail address first: the first step needs the e-mail verification code."))
+    send_codes(visit, account, "mobile_change", ["email"])
+    _save(visit, {"action": action, "step": "email"})
+    return _again(action)
+
+
+def _email_code(request, visit, account, action, state, form):
+    found = visit.exchange.codes.find_valid(visit.db, account, "mobile_change", "email", form.get("email_code", ""), visit.now)
+    if found is None:
+        return _page(request, account, action, 401, error=(
+            "mobile.invalid_email_code", "The e-mail verification code is wrong or has expired."))
+    found.used_at = visit.now
+    tools = tools_of(account)
+    if not tools:  # nothing else bound (e.g. after a mobile reset): the e-mail code is the check
+        _save(visit, {**state, "step": "number" if action == "change" else "done"})
+        return _again(action)
+    _save(visit, {**state, "step": "2fa", "tool": tools[0]})
+    return _again(action)
+
+
+def _switch(request, visit, account, action, state, form):
+    tool = form.get("tool", "")
+    if tool not in tools_of(account):
+        return _page(request, account, action, 400, error=("mobile.tool_unavailable", "That verification tool is not bound."))
+    _save(visit, {**state, "tool": tool, "sms_sent": False})
+    return _again(action)
+
+
+def _send_sms(request, visit, account, action, state, form):
+    if state.get("tool") != "sms":
+        return _page(request, account, action, 400, error=("mobile.no_sms", "Nothing is sent for this tool."))
+    send_codes(visit, account, "mobile_change_2fa", ["sms"])
+    _save(visit, {**state, "sms_sent": True})
+    return _again(action)
+
+
+def _second_factor(request, visit, account, action, state, form):
+    tool, code = state.get("tool"), form.get("code", "")
+    found = step = None
+    if tool == "totp":
+        step = second_factors.matching_totp_step(account, code, visit.now)
+        passed = step is not None
+    elif tool == "sms":
+        found = visit.exchange.codes.find_valid(visit.db, account, "mobile_change_2fa", "sms", code, visit.now)
+        passed = found is not None
+    else:
+        passed = False
+    if not passed:
+        return _page(request, account, action, 401, error=(
+            "mobile.invalid_2fa", "The verification code is wrong or has expired. Try again, or switch verification tool."))
+    if found is not None:
+        found.used_at = visit.now
+    if step is not None:
+        account.totp_last_step = step
+    if action == "unbind":
+        _unbind(visit, account)
+        _save(visit, {**state, "step": "done"})
+    else:
+        _save(visit, {**state, "step": "number"})
+    return _again(action)
+
+
+def _unbind(visit: Visit, account: Account) -> None:
+    brand = visit.brand
+    old = account.phone
+    text = f"Mobile verification ({display(old)}) was unbound from your {brand.name} account. If this was not you, contact {brand.service_email}."
+    if account.email:
+        visit.exchange.mailer.send(account.email, f"{brand.name} security notice: mobile unbound", text)
+    visit.exchange.sms.send(visit.db, old, f"[{brand.name}] {text}")
+    account.phone = None
+    account.sms_2fa = False
+
+
+def _number(request, visit, account, action, state, form):
+    region, number = form.get("country", ""), form.get("phone", "")
+    try:
+        phone = to_e164(region, number)
+    except PhoneProblem as problem:
+        return _page(request, account, action, 400, country=region, phone=number, error=("mobile.phone_invalid", str(problem)))
+    if phone == account.phone:
+        return _page(request, account, action, 400, country=region, phone=number, error=(
+            "mobile.same_number", "That is the number already bound. Enter the new number."))
+    owner = account_for_phone(visit.db, phone)
+    if owner is not None or blocked_until(visit.db, visit.now, phone=phone):
+        return _page(request, account, action, 409, country=region, phone=number, error=(
+            "mobile.phone_taken", "This number cannot be bound to your account. Use another number."))
+    _save(visit, {**state, "step": "slide", "new_phone": phone, "target": _new_target()})
+    return _again(action)
+
+
+def _new_target() -> int:
+    return 15 + secrets.randbelow(71)  # 15..85 % of the track
+
+
+def _slide(request, visit, account, action, state, form):
+    try:
+        position = int(form.get("position", ""))
+    except ValueError:
+        position = -100
+    if abs(position - state.get("target", -1000)) > SLIDE_TOLERANCE:
+        _save(visit, {**state, "target": _new_target()})
+        return _page(request, account, action, 400, step="slide",
+                     error=("mobile.slide_failed", "The puzzle piece did not fit. Slide again to complete the pattern."))
+    brand = visit.brand
+    code = visit.exchange.codes.issue(visit.db, state["new_phone"], "mobile_change_new", "sms", visit.now)
+    visit.exchange.sms.send(visit.db, state["new_phone"],
+                            f"[{brand.name}] Your verification code for binding this mobile number is {code}. It expires in "
+                            f"{brand.policy.code_lifetime_minutes} minutes. Never share it.")
+    _save(visit, {**state, "step": "new-code", "slide_passed": True})
+    return _again(action)
+
+
+def _new_code(request, visit, account, action, state, form):
+    if not state.get("slide_passed"):
+        return _page(request, account, action, 409, error=("mobile.slide_first", "Complete the pattern verification first."))
+    found = visit.exchange.codes.find_valid(visit.db, state["new_phone"], "mobile_change_new", "sms", form.get("code", ""), visit.now)
+    if found is None:
+        return _page(request, account, action, 401, error=(
+            "mobile.invalid_sms_code", "The SMS code is wrong or has expired. Your mobile number was not changed."))
+    found.used_at = visit.now
+    brand = visit.brand
+    new = state["new_phone"]
+    text = f"The mobile number of your {brand.name} account is being changed to {display(new)}. If this was not you, contact {brand.service_email}."
+    if account.email:
+        visit.exchange.mailer.send(account.email, f"{brand.name} security notice: mobile number changed", text)
+    if account.phone:
+        visit.exchange.sms.send(visit.db, account.phone, f"[{brand.name}] {text}")
+    account.phone = new
+    account.sms_2fa = True
+    _save(visit, {**state, "step": "done"})
+    return _again(action)
+
+
+STEPS = {
+    "continue": (("instructions", "email", "2fa", "number", "slide", "new-code", "done"), _continue),
+    "email": (("email",), _email_code),
+    "switch": (("2fa",), _switch),
+    "send-sms": (("2fa",), _send_sms),
+    "2fa": (("2fa",), _second_factor),
+    "number": (("number",), _number),
+    "slide": (("slide",), _slide),
+    "new-code": (("new-code",), _new_code),
+}

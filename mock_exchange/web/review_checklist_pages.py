@@ -1,0 +1,67 @@
+"""Back office, CoinEx reviews: the reviewer checklist and the customer's uploaded evidence.
+
+Ticking every item records the evidence as verified (``identity_verified_at``), which is what
+the back office's Approve requires; an unticked item leaves Reject as the only decision.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from ..coinex_reviews import CHECKLISTS, checklist_state, record_checklist
+from ..models import EvidenceFile, Review
+from .backoffice_pages import _review_page, _to_login, current_agent
+from .forms import checked_form
+from .visit import visit_of
+
+router = APIRouter()
+
+
+def checklist_context(db, review: Review) -> dict:
+    """What review.html shows for a CoinEx review: its checklist and its evidence files."""
+    if review.kind not in CHECKLISTS:
+        return {}
+    ticked = checklist_state(review)
+    files = db.scalars(select(EvidenceFile).where(EvidenceFile.review_id == review.id).order_by(EvidenceFile.id)).all()
+    return {"checklist": [(key, label, ticked.get(key, False)) for key, label in CHECKLISTS[review.kind]],
+            "evidence": [(f.id, f.role.replace("_", " ")) for f in files]}
+
+
+@router.post("/backoffice/reviews/{review_id}/checklist")
+async def submit_checklist(request: Request, review_id: int):
+    form = await checked_form(request)
+
+    def run():
+        visit = visit_of(request)
+        agent = current_agent(request)
+        if agent is None:
+            return _to_login()
+        review = visit.db.get(Review, review_id)
+        if review is None or review.kind not in CHECKLISTS:
+            raise HTTPException(404)
+        if review.status != "pending":
+            return _review_page(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
+        ticked = {key for key, _ in CHECKLISTS[review.kind] if form.get(key) == "yes"}
+        missing = record_checklist(review, ticked, visit.now)
+        if missing:
+            return _review_page(request, agent, review, 409, error=(
+                "backoffice.checklist_failed",
+                "The evidence does not meet the checklist (" + "; ".join(missing) + "). It cannot be approved: "
+                "reject it and ask the customer for more information."))
+        return _review_page(request, agent, review, notice="Checklist complete: the evidence is verified.")
+
+    return await run_in_threadpool(run)
+
+
+@router.get("/backoffice/evidence/{file_id}")
+def evidence(request: Request, file_id: int):
+    if current_agent(request) is None:
+        return _to_login()
+    found = visit_of(request).db.get(EvidenceFile, file_id)
+    if found is None:
+        raise HTTPException(404)
+    return Response(found.data, media_type=found.content_type,
+                    headers={"X-Content-Type-Options": "nosniff", "Content-Disposition": "inline"})

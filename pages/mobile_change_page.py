@@ -1,0 +1,88 @@
+"""CoinEx Security Settings -> Mobile -> Manage -> Change / Unbind (seeds/004 lines 46-59)."""
+
+from __future__ import annotations
+
+import allure
+from playwright.sync_api import Locator
+
+from .flow_steps import StepPage
+
+
+class MobileChangePage(StepPage):
+    path = "/security/mobile"
+    page_id = "mobile-manage"
+
+    @property
+    def error(self) -> Locator:
+        return self.page.get_by_test_id("mobile-error")
+
+    @property
+    def number(self) -> Locator:
+        return self.page.get_by_test_id("mobile-number")
+
+    @property
+    def tool(self) -> Locator:
+        return self.page.get_by_test_id("mobile-2fa-tool")
+
+    @property
+    def done(self) -> Locator:
+        return self.page.get_by_test_id("mobile-done")
+
+    def open_from_security_settings(self) -> None:
+        with allure.step("Security Settings -> Manage (Mobile)"):
+            self.page.goto("/account")
+            self.page.get_by_role("link", name="Security", exact=True).click()
+            self.page.get_by_test_id("security-mobile").get_by_role("link", name="Manage").click()
+
+    def choose(self, action: str) -> None:
+        with allure.step(f"Choose {action.title()}"):
+            self.page.get_by_role("link", name=action.title(), exact=True).click()
+
+    def continue_after_instructions(self) -> None:
+        with allure.step("Read the instructions, Continue"):
+            self.page.get_by_role("button", name="Continue").click()
+
+    def enter_email_code(self, code: str) -> None:
+        with allure.step(f"Email verification code {code}, Next"):
+            self.page.get_by_label("Email verification code").fill(code)
+            self.page.get_by_test_id("mobile-email-next").click()
+
+    def switch_tool(self, tool: str) -> None:
+        with allure.step(f"Switch verification tool to {tool}"):
+            self.page.get_by_test_id(f"mobile-switch-to-{tool}").click()
+
+    def send_sms(self) -> None:
+        with allure.step("Send the SMS code to the current number"):
+            self.page.get_by_test_id("mobile-send-sms").click()
+
+    def enter_2fa_code(self, code: str) -> None:
+        with allure.step(f"2FA code {code}, Next"):
+            self.page.locator("#code").fill(code)
+            self.page.get_by_test_id("mobile-2fa-next").click()
+
+    def enter_new_number(self, country: str, national: str) -> None:
+        with allure.step(f"New mobile: {country} {national}, Next"):
+            self.page.get_by_label("Country/region code").select_option(value=country)
+            self.page.get_by_label("Phone number").fill(national)
+            self.page.get_by_test_id("mobile-number-next").click()
+
+    @property
+    def slide_target(self) -> Locator:
+        return self.page.get_by_test_id("slide-target")
+
+    def slide_to(self, position: int) -> None:
+        with allure.step(f"Slide the puzzle piece to {position} %"):
+            self.page.get_by_label("Slide to complete the puzzle").fill(str(position))
+            self.page.get_by_test_id("slide-submit").click()
+
+    def slide_to_the_mark(self) -> None:
+        self.slide_to(int(self.slide_target.get_attribute("data-target")))
+
+    def enter_sms_code(self, code: str) -> None:
+        with allure.step(f"SMS code {code}, Next"):
+            self.page.get_by_label("SMS code").fill(code)
+            self.page.get_by_test_id("mobile-sms-next").click()
+
+    @property
+    def authentication_unavailable(self) -> Locator:
+        return self.page.get_by_role("link", name="Security authentication unavailable?")

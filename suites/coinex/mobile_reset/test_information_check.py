@@ -1,0 +1,52 @@
+"""CoinEx: the system picks the information check from the account's state (seeds/004 lines 1-3, 10, 18-22)."""
+
+import pytest
+
+from pages.mobile_reset_page import MobileResetPage
+from suites.coinex.mobile_reset.helpers import only_phone_bound, through_email_code
+from suites.coinex.promises import HIGH_VALUE_USDT, SECURITY_QUESTION_ATTEMPTS
+
+
+@pytest.mark.behaviour("CX-MRESET-01", "CX-MRESET-06", "CX-BIO-01")
+@pytest.mark.parametrize(("case", "setup", "expected"), [
+    ("only the phone bound", {}, "mobile-reset-attention"),
+    ("phone and authenticator unavailable, no Primary verification", {"factors": ("sms", "totp")}, "mobile-reset-documents"),
+    ("phone and authenticator unavailable, Primary verification", {"factors": ("sms", "totp"), "kyc_level": 1}, "mobile-reset-biometric"),
+])
+def test_the_system_not_the_user_picks_the_check(page, accounts, exchange, time_travel, deliveries, case, setup, expected):
+    seeded = only_phone_bound(accounts, exchange, time_travel, **setup)
+    reset = through_email_code(page, deliveries, seeded.account)
+    reset.assert_step(expected)
+    if expected != "mobile-reset-attention":  # no way to ask for the questions instead
+        token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+        assert page.request.post("/reset-mobile/questions/start", form={"csrf_token": token}).status >= 400
+        reset.open()
+        reset.assert_step(expected)
+
+
+@pytest.mark.behaviour("CX-BIO-02")
+@pytest.mark.parametrize("case", ["attempts used up", "high-value account", "password unavailable"])
+def test_manual_review_replaces_the_questions(page, accounts, exchange, time_travel, deliveries, case):
+    setup = {"kyc_level": 1}
+    if case == "attempts used up":
+        setup["question_failures"] = SECURITY_QUESTION_ATTEMPTS
+    if case == "high-value account":
+        setup["balance_usdt"] = HIGH_VALUE_USDT + 1
+    seeded = only_phone_bound(accounts, exchange, time_travel, **setup)
+    account = seeded.account
+    reset = MobileResetPage(page)
+    if case == "password unavailable":
+        reset.open()
+        reset.confirm_reset()
+        mark = deliveries.mark()
+        reset.forgot_password(account.email)
+        reset.enter_email_code(deliveries.email_code(account.email, "mobile reset", since=mark))
+    else:
+        reset = through_email_code(page, deliveries, account)
+    reset.assert_step("mobile-reset-biometric")
+
+
+@pytest.mark.behaviour("CX-BIO-02")
+def test_a_balance_at_the_threshold_still_gets_the_questions(page, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel, kyc_level=1, balance_usdt=HIGH_VALUE_USDT)
+    through_email_code(page, deliveries, seeded.account).assert_step("mobile-reset-attention")

@@ -1,0 +1,152 @@
+"""CoinEx: resetting the mobile number with security questions (seeds/004 lines 2-17, 43-45)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import AccountPage, LoginPage, VerificationPage
+from pages.mobile_reset_page import MobileResetPage
+from suites.coinex.mobile_reset.helpers import answer_right, answer_wrong, only_phone_bound, through_email_code
+from suites.coinex.promises import SECURITY_QUESTION_ATTEMPTS, SECURITY_QUESTION_COUNT
+
+
+@pytest.mark.behaviour("CX-MRESET-02", "CX-MRESET-03", "CX-MRESET-04")
+def test_help_center_reset_needs_i_agree_then_the_right_password(page, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel)
+    account = seeded.account
+    page.goto("/help")
+    page.get_by_role("link", name="Reset Mobile Number").click()
+    reset = MobileResetPage(page)
+    reset.assert_step("mobile-reset-instructions")
+    expect(reset.instructions).to_be_visible()
+
+    reset.confirm_reset(agree=False)
+    reset.assert_step("mobile-reset-instructions")
+    expect(reset.error).to_contain_text("I Agree")
+    reset.confirm_reset()
+    reset.assert_step("mobile-reset-credentials")
+
+    mark = deliveries.mark()
+    reset.enter_credentials(account.email, account.password.swapcase())
+    reset.assert_step("mobile-reset-credentials")
+    expect(reset.error).to_contain_text("Incorrect e-mail or password")
+    assert deliveries.emails_to(account.email, since=mark) == []
+    reset.enter_credentials(account.email, account.password)
+    reset.assert_step("mobile-reset-code")
+
+
+@pytest.mark.behaviour("CX-MRESET-02")
+def test_security_verification_unavailable_on_the_login_step_opens_the_reset(page, accounts):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("sms",), phone=phone)
+    LoginPage(page).open().login(account.email, account.password)
+    VerificationPage(page).assert_current()
+    page.get_by_role("link", name="Security Verification Unavailable?").click()
+    MobileResetPage(page).assert_step("mobile-reset-instructions")
+
+
+@pytest.mark.behaviour("CX-MRESET-05")
+def test_no_information_check_before_the_email_code(page, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel)
+    account = seeded.account
+    reset = MobileResetPage(page).open()
+    reset.confirm_reset()
+    mark = deliveries.mark()
+    reset.enter_credentials(account.email, account.password)
+    code = deliveries.email_code(account.email, "mobile reset", since=mark)
+
+    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    skipped = page.request.post("/reset-mobile/questions/start", form={"csrf_token": token})
+    assert skipped.status == 409  # the questions are not open before the code
+    reset.enter_email_code(f"{(int(code) + 1) % 1_000_000:06d}")
+    reset.assert_step("mobile-reset-code")
+    expect(reset.error).to_contain_text("wrong or has expired")
+    reset.enter_email_code(code)
+    reset.assert_step("mobile-reset-attention")
+
+
+@pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-MRESET-07", "CX-MRESET-08")
+def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel)
+    account = seeded.account
+    reset = through_email_code(page, deliveries, account)
+    reset.assert_step("mobile-reset-attention")
+    expect(reset.attention).to_contain_text(f"{SECURITY_QUESTION_COUNT} questions")
+    reset.start_questions()
+    expect(reset.questions).to_have_count(SECURITY_QUESTION_COUNT)
+    kinds = {reset.questions.nth(i).get_attribute("data-kind") for i in range(SECURITY_QUESTION_COUNT)}
+    assert kinds == {"single", "multiple"}
+    assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
+
+    answer_right(reset, seeded)
+    reset.assert_step("mobile-reset-done")
+    expect(reset.done).to_contain_text("reset successfully")
+    state = exchange.api.coinex_profile(account.id)
+    assert state["phone"] is None and state["sms_2fa"] is False
+    sms_before = len(exchange.api.sms(account.phone))
+
+    reset.back_to_login()
+    login = LoginPage(page)
+    login.assert_current()
+    login.login(account.email, account.password)  # mobile verification is no longer asked
+    account_page = AccountPage(page)
+    account_page.assert_current()
+    banner = page.get_by_test_id("mobile-reset-banner")
+    expect(banner).to_contain_text("mobile verification is disabled")
+    expect(banner.get_by_role("link", name="Bind 2FA")).to_be_visible()
+    expect(banner.get_by_role("link", name="Rebind mobile")).to_be_visible()
+    assert len(exchange.api.sms(account.phone)) == sms_before  # nothing went to the old number
+
+
+@pytest.mark.behaviour("CX-SECQ-02", "CX-SECQ-04")
+def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(page, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel)
+    account = seeded.account
+    reset = through_email_code(page, deliveries, account)
+    reset.start_questions()
+    answer_wrong(reset, seeded)
+    reset.assert_step("mobile-reset-questions-failed")
+    expect(reset.failed).to_contain_text(f"{SECURITY_QUESTION_ATTEMPTS - 1} attempts left")
+    expect(reset.failed).not_to_contain_text(re.compile("bot|coin|deposit|month", re.I))
+    expect(page.get_by_role("button", name="Submit Documents")).to_be_visible()
+    assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
+
+    reset.continue_questions()
+    reset.assert_step("mobile-reset-questions")
+    answer_right(reset, seeded)
+    reset.assert_step("mobile-reset-done")
+
+
+@pytest.mark.behaviour("CX-SECQ-04")
+def test_submit_documents_after_a_failed_attempt_opens_the_document_review(page, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel)
+    reset = through_email_code(page, deliveries, seeded.account)
+    reset.start_questions()
+    answer_wrong(reset, seeded)
+    reset.submit_documents_instead()
+    reset.assert_step("mobile-reset-documents")
+
+
+@pytest.mark.behaviour("CX-SECQ-03", "CX-SECQ-05")
+def test_after_three_failed_attempts_only_documents_remain(page, new_context, accounts, exchange, time_travel, deliveries):
+    seeded = only_phone_bound(accounts, exchange, time_travel)
+    account = seeded.account
+    reset = through_email_code(page, deliveries, account)
+    reset.start_questions()
+    for attempt in range(1, SECURITY_QUESTION_ATTEMPTS + 1):
+        answer_wrong(reset, seeded)
+        reset.assert_step("mobile-reset-questions-failed")
+        if attempt < SECURITY_QUESTION_ATTEMPTS:
+            reset.continue_questions()
+    expect(reset.failed).to_contain_text("only reset your mobile by submitting documents")
+    expect(page.get_by_role("button", name="Continue")).to_have_count(0)
+    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    assert page.request.post("/reset-mobile/questions/start", form={"csrf_token": token}).status == 403
+    assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
+
+    elsewhere = MobileResetPage(new_context().new_page())  # a fresh start does not bring attempts back
+    mark = deliveries.mark()
+    elsewhere.start_through(account.email, account.password,
+                            lambda: deliveries.email_code(account.email, "mobile reset", since=mark))
+    elsewhere.assert_step("mobile-reset-documents")

@@ -1,0 +1,24 @@
+"""CoinEx: a passkey as the verification tool after the password (seeds/004 line 52)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from fixtures.passkeys import VirtualAuthenticator
+from pages import AccountPage, LoginPage, VerificationPage
+from suites.pionex.passkey.steps import create_passkey, sign_in_with_codes
+
+
+@pytest.mark.behaviour("CX-PASSKEY-01")
+def test_a_bound_passkey_passes_the_security_verification(page, new_context, accounts, exchange, inbox, authenticator):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("totp", "sms", "email"), phone=phone)
+    sign_in_with_codes(page, account, exchange.api)
+    create_passkey(page, account, exchange, inbox, name="Phone")
+
+    device = new_context().new_page()
+    VirtualAuthenticator.sharing_credentials_of(authenticator, device)
+    LoginPage(device).open().login(account.email, account.password)
+    verification = VerificationPage(device)
+    verification.switch_to("passkey")
+    device.get_by_test_id("verify-with-passkey").click()
+    expect(AccountPage(device).login_email).to_have_text(account.email)
