@@ -21,6 +21,7 @@ from .web import (
     auth_pages,
     idp_pages,
     passkey_pages,
+    passkey_withdrawal,
     password_setup_pages,
     security_pages,
     signup_pages,
@@ -74,6 +75,7 @@ def create_app(
     app.include_router(support_pages.router)
     app.include_router(password_setup_pages.router)
     app.include_router(passkey_pages.router)
+    app.include_router(passkey_withdrawal.router)
     app.include_router(status_pages.router)
     app.include_router(account_pages.router)
     app.include_router(security_pages.router)

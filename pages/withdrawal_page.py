@@ -41,3 +41,21 @@ class WithdrawalPage(BasePage):
             for factor, code in codes.items():
                 self.page.get_by_label(LABELS[factor]).fill(code)
             self.page.get_by_test_id("withdraw-submit").click()
+
+    @property
+    def passkey_button(self) -> Locator:
+        return self.page.get_by_test_id("withdraw-with-passkey")
+
+    @property
+    def passkey_unavailable(self) -> Locator:
+        return self.page.get_by_test_id("passkey-withdrawal-unavailable")
+
+    @property
+    def passkey_error(self) -> Locator:
+        return self.page.get_by_test_id("passkey-error")
+
+    def withdraw_with_passkey(self, address: str, amount: str) -> None:
+        with allure.step(f"Withdraw {amount} USDT to {address} with a passkey"):
+            self.page.get_by_label("Destination address").fill(address)
+            self.page.get_by_label("Amount (USDT)").fill(amount)
+            self.passkey_button.click()

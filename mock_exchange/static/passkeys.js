@@ -84,9 +84,29 @@
     }
   }
 
+  async function withdrawWithPasskey(button) {
+    const box = document.querySelector('[data-testid="passkey-error"]');
+    box.hidden = true;
+    try {
+      const options = await post("/withdraw/passkey/options");
+      const credential = await navigator.credentials.get({
+        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
+        signal: withTimeout(options),
+      });
+      const done = await post("/withdraw/passkey", {
+        address: document.getElementById("address").value,
+        amount: document.getElementById("amount").value,
+        credential: credential.toJSON(),
+      });
+      window.location.assign(done.redirect);
+    } catch (error) {
+      show(box, explain(error, button.dataset.hint));
+    }
+  }
+
   // Buttons are rendered disabled and come alive only once this script runs, so nobody
   // (person or test) can press them before the ceremony code exists.
-  const actions = { create: createPasskey, login: loginWithPasskey, verify: verifyWithPasskey };
+  const actions = { create: createPasskey, login: loginWithPasskey, verify: verifyWithPasskey, withdraw: withdrawWithPasskey };
   document.querySelectorAll("[data-passkey-action]").forEach(function (button) {
     button.addEventListener("click", function () { actions[button.dataset.passkeyAction](button); });
     button.disabled = false;

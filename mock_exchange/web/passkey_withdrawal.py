@@ -1,0 +1,78 @@
+"""Withdrawals verified by a passkey alone: only the biometric step, no codes (seeds/002 lines
+9-10), and only when phone, e-mail and Google Authenticator are all bound (line 18)."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from ..models import Passkey
+from ..passkeys import authentication_options, credential_id_of, verify_assertion
+from .forms import checked_json
+from .passkey_pages import _take_challenge, passkeys_of, relying_party, support_hint
+from .visit import visit_of
+from .withdrawal_pages import passkey_withdrawal_state, record_withdrawal, withdrawal_refusal
+
+router = APIRouter(prefix="/withdraw/passkey")
+UNAVAILABLE = ("Passkey withdrawals need phone, e-mail and Google Authenticator all bound. "
+               "Bind the missing one, or confirm this withdrawal with your codes.")
+
+
+@router.post("/options")
+async def options(request: Request):
+    await checked_json(request)
+    return await run_in_threadpool(_options, request)
+
+
+def _options(request: Request):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return JSONResponse({"error": "Log in again."}, status_code=401)
+    if passkey_withdrawal_state(visit, account) != "available":
+        return JSONResponse({"error": UNAVAILABLE}, status_code=403)
+    options_json, challenge = authentication_options(relying_party(request), passkeys_of(visit, account))
+    visit.session.record.webauthn_challenge = challenge
+    visit.session.record.webauthn_purpose = "withdraw"
+    return JSONResponse(content=json.loads(options_json))
+
+
+@router.post("")
+async def withdraw_with_passkey(request: Request):
+    body = await checked_json(request)
+    return await run_in_threadpool(_withdraw, request, body)
+
+
+def _withdraw(request: Request, body: dict):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return JSONResponse({"error": "Log in again."}, status_code=401)
+    if passkey_withdrawal_state(visit, account) != "available":
+        return JSONResponse({"error": UNAVAILABLE}, status_code=403)
+    address, raw_amount = str(body.get("address", ""))[:200], str(body.get("amount", ""))[:50]
+    refusal, amount = withdrawal_refusal(visit, account, address, raw_amount)
+    if refusal is not None:
+        status, _message_id, message = refusal
+        return JSONResponse({"error": message}, status_code=status)
+    challenge = _take_challenge(visit, "withdraw")
+    credential = body.get("credential") or {}
+    refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
+    try:
+        passkey = visit.db.scalar(select(Passkey).where(
+            Passkey.credential_id == credential_id_of(credential), Passkey.account_id == account.id))
+    except ValueError:
+        passkey = None
+    if challenge is None or passkey is None:
+        return JSONResponse(refused, status_code=401)
+    try:
+        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
+    except Exception:
+        return JSONResponse(refused, status_code=401)
+    passkey.last_used_at = visit.now
+    withdrawal = record_withdrawal(visit, account, address, amount)
+    return JSONResponse({"redirect": f"/withdraw?completed={withdrawal.id}"})
