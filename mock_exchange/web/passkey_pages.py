@@ -208,6 +208,30 @@ def _remove(request: Request, passkey_id: int):
     return RedirectResponse("/security/passkeys?notice=removed", status_code=303)
 
 
+def accept_assertion(request: Request, purpose: str, credential: dict, account: Account | None = None) -> Passkey | None:
+    """The passkey that signed this assertion for the ceremony in flight, or None when refused.
+
+    The challenge is taken (single use) whatever happens; the signature, challenge, RP ID,
+    origin, user verification and signature counter are all checked (mock_exchange/passkeys.py).
+    With ``account``, only that account's passkeys count.
+    """
+    visit = visit_of(request)
+    challenge = _take_challenge(visit, purpose)
+    try:
+        query = select(Passkey).where(Passkey.credential_id == credential_id_of(credential))
+        passkey = visit.db.scalar(query if account is None else query.where(Passkey.account_id == account.id))
+    except ValueError:
+        passkey = None
+    if challenge is None or passkey is None:
+        return None
+    try:
+        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
+    except Exception:  # any verification failure is a refusal, never a crash
+        return None
+    passkey.last_used_at = visit.now
+    return passkey
+
+
 # --- login with a passkey --------------------------------------------------------------------
 
 
@@ -232,19 +256,9 @@ def _login_with_passkey(request: Request, body: dict):
     refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
     if visit.exchange.maintenance:
         return JSONResponse({"error": visit.exchange.maintenance_message()}, status_code=503)
-    challenge = _take_challenge(visit, "login")
-    credential = body.get("credential") or {}
-    try:
-        passkey = visit.db.scalar(select(Passkey).where(Passkey.credential_id == credential_id_of(credential)))
-    except ValueError:
-        passkey = None
-    if challenge is None or passkey is None:
+    passkey = accept_assertion(request, "login", body.get("credential") or {})
+    if passkey is None:
         return JSONResponse(refused, status_code=401)
-    try:
-        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
-    except Exception:
-        return JSONResponse(refused, status_code=401)
-    passkey.last_used_at = visit.now
     account = visit.db.get(Account, passkey.account_id)
     state = visit.exchange.lockout.state(visit.db, f"account:{account.id}")
     if state.is_locked(visit.now):
@@ -285,21 +299,8 @@ def _verify_with_passkey(request: Request, body: dict):
     refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
     if account is None:
         return JSONResponse({"error": "Start again from the login page."}, status_code=403)
-    challenge = _take_challenge(visit, "verify")
-    credential = body.get("credential") or {}
-    try:
-        passkey = visit.db.scalar(select(Passkey).where(Passkey.credential_id == credential_id_of(credential),
-                                                        Passkey.account_id == account.id))
-    except ValueError:
-        passkey = None
-    if challenge is None or passkey is None:
+    if accept_assertion(request, "verify", body.get("credential") or {}, account) is None:
         visit.exchange.lockout.record_failure(visit.db, f"account:{account.id}", visit.now)
         return JSONResponse(refused, status_code=401)
-    try:
-        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
-    except Exception:
-        visit.exchange.lockout.record_failure(visit.db, f"account:{account.id}", visit.now)
-        return JSONResponse(refused, status_code=401)
-    passkey.last_used_at = visit.now
     response = finish_sign_in(visit, account)
     return JSONResponse({"redirect": response.headers["location"]})

@@ -7,13 +7,11 @@ import json
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from ..models import Passkey
-from ..passkeys import authentication_options, credential_id_of, verify_assertion
+from ..passkeys import authentication_options
 from .forms import checked_json
-from .passkey_pages import _take_challenge, passkeys_of, relying_party, support_hint
+from .passkey_pages import accept_assertion, passkeys_of, relying_party, support_hint
 from .visit import visit_of
 from .withdrawal_pages import passkey_withdrawal_state, record_withdrawal, withdrawal_refusal
 
@@ -59,20 +57,7 @@ def _withdraw(request: Request, body: dict):
     if refusal is not None:
         status, _message_id, message = refusal
         return JSONResponse({"error": message}, status_code=status)
-    challenge = _take_challenge(visit, "withdraw")
-    credential = body.get("credential") or {}
-    refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
-    try:
-        passkey = visit.db.scalar(select(Passkey).where(
-            Passkey.credential_id == credential_id_of(credential), Passkey.account_id == account.id))
-    except ValueError:
-        passkey = None
-    if challenge is None or passkey is None:
-        return JSONResponse(refused, status_code=401)
-    try:
-        passkey.sign_count = verify_assertion(relying_party(request), credential, challenge, passkey)
-    except Exception:
-        return JSONResponse(refused, status_code=401)
-    passkey.last_used_at = visit.now
+    if accept_assertion(request, "withdraw", body.get("credential") or {}, account) is None:
+        return JSONResponse({"error": "The passkey was not accepted. " + support_hint(visit)}, status_code=401)
     withdrawal = record_withdrawal(visit, account, address, amount)
     return JSONResponse({"redirect": f"/withdraw?completed={withdrawal.id}"})
