@@ -1,5 +1,6 @@
 """Pionex: signing in with a passkey, and why a phishing site cannot (seeds/002 lines 1-4, 11-16, 21-22)."""
 
+import base64
 import json
 
 import pytest
@@ -155,7 +156,9 @@ def test_an_assertion_without_user_verification_is_refused(page, passkey_account
 @pytest.mark.behaviour("PX-PASSKEY-10")
 def test_the_password_alone_never_passes_passkey_verification(page, passkey_account, authenticator):
     LoginPage(page).open()
-    credential_id = authenticator.credentials()[0]["credentialId"]
+    # CDP gives the id in standard base64; WebAuthn JSON uses base64url without padding
+    cdp_id = authenticator.credentials()[0]["credentialId"]
+    credential_id = base64.urlsafe_b64encode(base64.b64decode(cdp_id)).rstrip(b"=").decode()
     forged = {"credential": {"id": credential_id, "rawId": credential_id, "type": "public-key", "response": {
         "clientDataJSON": passkey_account.password, "authenticatorData": passkey_account.password,
         "signature": passkey_account.password}}}
