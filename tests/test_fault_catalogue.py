@@ -23,3 +23,13 @@ def test_faults_name_known_behaviours_and_have_unique_names():
     assert len(names) == len(set(names))
     for fault in FAULTS:
         assert fault.breaks and set(fault.breaks) <= set(catalogue), fault.name
+
+
+def test_every_feature_area_has_at_least_one_fault():
+    catalogue = load_catalogue()
+    broken_areas = {catalogue[i].area for fault in FAULTS for i in fault.breaks}
+    assert {b.area for b in catalogue.values()} <= broken_areas, "areas no fault breaks"
+
+
+def test_there_are_at_least_40_faults():
+    assert len(FAULTS) >= 40
