@@ -36,7 +36,7 @@ class MobileChangePage(StepPage):
 
     def choose(self, action: str) -> None:
         with allure.step(f"Choose {action.title()}"):
-            self.page.get_by_role("link", name=action.title(), exact=True).click()
+            self.page.get_by_role("button", name=action.title(), exact=True).click()
 
     def continue_after_instructions(self) -> None:
         with allure.step("Read the instructions, Continue"):
@@ -60,6 +60,10 @@ class MobileChangePage(StepPage):
             self.page.locator("#code").fill(code)
             self.page.get_by_test_id("mobile-2fa-next").click()
 
+    def verify_with_passkey(self) -> None:
+        with allure.step("Verify with the passkey"):
+            self.page.get_by_role("button", name="Verify with passkey").click()
+
     def enter_new_number(self, country: str, national: str) -> None:
         with allure.step(f"New mobile: {country} {national}, Next"):
             self.page.get_by_label("Country/region code").select_option(value=country)
@@ -82,6 +86,10 @@ class MobileChangePage(StepPage):
         with allure.step(f"SMS code {code}, Next"):
             self.page.get_by_label("SMS code").fill(code)
             self.page.get_by_test_id("mobile-sms-next").click()
+
+    def bind_new(self) -> None:
+        with allure.step("Bind a mobile number"):
+            self.page.get_by_role("button", name="Bind a mobile number").click()
 
     @property
     def authentication_unavailable(self) -> Locator:

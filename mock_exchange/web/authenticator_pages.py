@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import codes as second_factors
 from .. import flow_state
+from ..backup_codes import issue_backup_codes
 from ..codes import new_totp_secret
 from ..models import Account
 from ..security_changes import bind_authenticator
@@ -138,4 +139,7 @@ def _bind(request: Request, form: dict[str, str]):
             "(check that your phone's clock is right)."))
     bind_authenticator(visit.exchange, visit.db, account, secret, step)
     flow_state.clear(visit.db, visit.session, FLOW)
-    return _page(request, account, done=True)
+    # CoinEx (seeds/003 line 6): backup codes are handed out with the authenticator, shown once.
+    backup = (issue_backup_codes(visit.db, account, visit.now, visit.brand.policy.backup_code_count)
+              if visit.brand.has("backup_codes") else None)
+    return _page(request, account, done=True, backup_codes=backup)

@@ -14,13 +14,19 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
 from .. import codes as second_factors
 from .. import flow_state
 from ..identities import account_for_phone
-from ..models import Account
+from ..models import Account, Passkey
+from ..passkeys import authentication_options
 from ..phones import PhoneProblem, countries, display, to_e164
 from ..reuse_block import blocked_until
-from .forms import checked_form
+from .forms import checked_form, checked_json
+from .passkey_pages import accept_assertion, passkeys_of, relying_party
 from .rendering import render
 from .step_codes import send_codes, signed_in, to_login
 from .visit import Visit, visit_of
@@ -28,7 +34,8 @@ from .visit import Visit, visit_of
 router = APIRouter()
 FLOW = "mobile_change"
 ACTIONS = ("change", "unbind")
-TOOL_LABELS = {"totp": "TOTP (authenticator app)", "sms": "Mobile (SMS code)"}
+TOOL_LABELS = {"totp": "TOTP (authenticator app)", "sms": "Mobile (SMS code)", "passkey": "Passkey"}
+RESET_HREF = "/reset-mobile"  # "Security authentication unavailable?" (line 55)
 SLIDE_TOLERANCE = 3  # percent of the track either side of the target
 
 
@@ -38,6 +45,9 @@ def tools_of(account: Account) -> list[str]:
         tools.append("totp")
     if account.phone and account.sms_2fa:
         tools.append("sms")
+    db = object_session(account)
+    if db is not None and db.scalar(select(Passkey.id).where(Passkey.account_id == account.id).limit(1)):
+        tools.append("passkey")
     return tools
 
 
@@ -56,7 +66,8 @@ def _page(request: Request, account: Account, action: str, status_code: int = 20
     step = context.pop("step", state.get("step", "instructions"))
     return render(request, "mobile_change.html", status_code, page_id=f"mobile-{action}-{step}", action=action,
                   state=state, tools=tools_of(account), tool_labels=TOOL_LABELS, countries=countries(),
-                  phone_display=display(account.phone) if account.phone else None, account=account, **context)
+                  phone_display=display(account.phone) if account.phone else None, account=account,
+                  reset_href=RESET_HREF, **context)
 
 
 @router.get("/security/mobile")
@@ -167,12 +178,62 @@ def _second_factor(request, visit, account, action, state, form):
         found.used_at = visit.now
     if step is not None:
         account.totp_last_step = step
+    _after_second_factor(visit, account, action, state)
+    return _again(action)
+
+
+def _after_second_factor(visit: Visit, account: Account, action: str, state: dict) -> None:
     if action == "unbind":
         _unbind(visit, account)
         _save(visit, {**state, "step": "done"})
     else:
         _save(visit, {**state, "step": "number"})
-    return _again(action)
+
+
+# --- a passkey as the 2FA tool (WebAuthn assertion; static/mobile_passkey.js) -------------------
+
+
+def _passkey_step(request: Request, action: str):
+    visit = visit_of(request)
+    account = signed_in(request)
+    state = _state(visit, action) if account is not None else {}
+    if account is None or state.get("step") != "2fa" or state.get("tool") != "passkey":
+        return visit, account, None
+    return visit, account, state
+
+
+@router.post("/security/mobile/{action}/passkey/options")
+async def passkey_options(request: Request, action: str):
+    await checked_json(request)
+
+    def run():
+        visit, account, state = _passkey_step(request, _action(action))
+        if state is None:
+            return JSONResponse({"error": "Start again from Security Settings."}, status_code=409)
+        options, challenge = authentication_options(relying_party(request), passkeys_of(visit, account))
+        visit.session.record.webauthn_challenge = challenge
+        visit.session.record.webauthn_purpose = "mobile_change"
+        import json
+        return JSONResponse(content=json.loads(options))
+
+    return await run_in_threadpool(run)
+
+
+@router.post("/security/mobile/{action}/passkey/verify")
+async def passkey_verify(request: Request, action: str):
+    body = await checked_json(request)
+
+    def run():
+        visit, account, state = _passkey_step(request, _action(action))
+        if state is None:
+            return JSONResponse({"error": "Start again from Security Settings."}, status_code=409)
+        if accept_assertion(request, "mobile_change", body.get("credential") or {}, account) is None:
+            return JSONResponse({"error": "The passkey was not accepted. Try again or switch verification tool."},
+                                status_code=401)
+        _after_second_factor(visit, account, action, state)
+        return JSONResponse({"redirect": f"/security/mobile/{action}"})
+
+    return await run_in_threadpool(run)
 
 
 def _unbind(visit: Visit, account: Account) -> None:
@@ -246,7 +307,14 @@ def _new_code(request, visit, account, action, state, form):
     return _again(action)
 
 
+def _begin(request, visit, account, action, state, form):
+    """Change / Unbind on the Manage page: the flow starts afresh at its instructions."""
+    _save(visit, {"action": action, "step": "instructions"})
+    return _again(action)
+
+
 STEPS = {
+    "begin": (("instructions", "email", "2fa", "number", "slide", "new-code", "done"), _begin),
     "continue": (("instructions", "email", "2fa", "number", "slide", "new-code", "done"), _continue),
     "email": (("email",), _email_code),
     "switch": (("2fa",), _switch),

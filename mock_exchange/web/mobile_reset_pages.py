@@ -35,6 +35,12 @@ PURPOSE = "mobile_reset"
 NOTICE_KINDS = {"deposit": "Deposit notification", "withdrawal": "Withdrawal notification",
                 "signup": "Successful sign-up notification", "login": "Successful login notification"}
 BIO_STAGES = ("intro", "continue", "device", "country", "tips", "capture")
+FACE_TIPS = (  # seeds/004 lines 28-31
+    "Prepare your camera: make sure it works properly.",
+    "Choose a well-lit area: avoid dark or backlit places.",
+    "Keep your face fully visible and centred within the frame.",
+    "Do not wear a hat, glasses or a mask.",
+)
 
 
 def _state(visit: Visit) -> dict:
@@ -57,7 +63,7 @@ def _page(request: Request, page_id: str, status_code: int = 200, **context):
         context.setdefault("attempts_left", attempts_left(visit.exchange, visit.db, account))
         context.setdefault("questions", security_questions.questions_for(visit.db, account))
     return render(request, "mobile_reset.html", status_code, page_id=page_id, state=state, countries=countries(),
-                  notice_kinds=NOTICE_KINDS, account=visit.signed_in_account(), **context)
+                  notice_kinds=NOTICE_KINDS, face_tips=FACE_TIPS, account=visit.signed_in_account(), **context)
 
 
 def _current_page(request: Request):
@@ -129,6 +135,9 @@ def _credentials(request: Request, form: dict[str, str]):
         lockout.record_failure(visit.db, key, visit.now)
         return _page(request, "mobile-reset-credentials", 401, email=email, error=(
             "reset.invalid_credentials", "Incorrect e-mail or password. If you forgot the password, use Forgot Password."))
+    if not account.phone:  # the password is right, so saying this reveals nothing to a stranger
+        return _page(request, "mobile-reset-credentials", 409, email=email, error=(
+            "reset.no_mobile", "No mobile number is bound to this account, so there is nothing to reset."))
     _send_code(visit, account)
     _save(visit, {"step": "code", "account_id": account.id, "email": email, "password_unavailable": False})
     return _to_wizard()

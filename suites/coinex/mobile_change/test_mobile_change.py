@@ -36,8 +36,8 @@ def test_change_needs_the_email_code_then_one_2fa_tool_of_the_users_choice(page,
     mobile = MobileChangePage(page)
     mobile.open_from_security_settings()
     mobile.assert_current()
-    expect(page.get_by_role("link", name="Change", exact=True)).to_be_visible()
-    expect(page.get_by_role("link", name="Unbind", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Change", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Unbind", exact=True)).to_be_visible()
     mobile.choose("change")
     expect(page.get_by_test_id("mobile-instructions")).to_be_visible()
 
@@ -114,7 +114,7 @@ def test_security_authentication_unavailable_leads_to_the_reset_then_a_new_numbe
     exchange.api.coinex_mobile_reset(account.id)  # the security tool is reset (the reset has its own tests)
     mobile.open()
     expect(mobile.number).to_have_text("Not bound")
-    page.get_by_role("link", name="Bind a mobile number").click()
+    mobile.bind_new()
     mark = deliveries.mark()
     mobile.continue_after_instructions()
     mobile.enter_email_code(deliveries.email_code(account.email, "mobile change", since=mark))
@@ -124,3 +124,23 @@ def test_security_authentication_unavailable_leads_to_the_reset_then_a_new_numbe
     mobile.enter_sms_code(deliveries.sms_code(new_phone, "binding this mobile number"))
     mobile.assert_step("mobile-change-done")
     assert exchange.api.coinex_profile(account.id)["phone"] == new_phone
+
+
+@pytest.mark.behaviour("CX-MCHANGE-04", "CX-MCHANGE-06")
+def test_a_bound_passkey_can_be_the_2fa_tool_for_unbinding(page, accounts, deliveries, exchange, inbox, authenticator):
+    from suites.pionex.passkey.steps import create_passkey, sign_in_with_codes
+
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("totp", "sms", "email"), phone=phone)
+    sign_in_with_codes(page, account, exchange.api)
+    create_passkey(page, account, exchange, inbox, name="Laptop")
+    mobile = _past_email_code(page, account, deliveries, "unbind")
+    mobile.switch_tool("passkey")
+    expect(mobile.tool).to_contain_text("Passkey")
+    with authenticator.refuses():
+        mobile.verify_with_passkey()
+        expect(page.get_by_test_id("passkey-error")).to_be_visible()
+    assert exchange.api.coinex_profile(account.id)["phone"] == phone
+    mobile.verify_with_passkey()
+    mobile.assert_step("mobile-unbind-done")
+    assert exchange.api.coinex_profile(account.id)["phone"] is None
