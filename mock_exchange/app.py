@@ -19,27 +19,52 @@ from .exchange import Exchange
 from .web import (
     account_pages,
     auth_pages,
+    authenticator_pages,
+    backoffice_pages,
     idp_pages,
+    lost_2fa_pages,
+    mobile_change_pages,
+    mobile_reset_pages,
     passkey_pages,
     passkey_withdrawal,
     password_setup_pages,
+    recovery_pages,
+    review_checklist_pages,
     security_pages,
     signup_pages,
     social_login,
     status_pages,
+    support_case_pages,
     support_pages,
+    support_ticket_pages,
     test_api,
+    test_api_coinex,
+    test_api_reviews,
+    unbind_pages,
     verification_pages,
+    withdrawal_pages,
 )
-from .web import authenticator_pages, backoffice_pages, lost_2fa_pages, recovery_pages
-from .web import support_case_pages, test_api_reviews, unbind_pages, withdrawal_pages
-from .web import mobile_change_pages, mobile_reset_pages, review_checklist_pages, support_ticket_pages, test_api_coinex
 from .web.forms import FormRejected
 from .web.rendering import TEMPLATES
 from .web.visit import install_visit_middleware
 
 log = logging.getLogger("mock_exchange")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+# The screens, by area, in registration order (the first matching route wins).
+SCREENS = (
+    # sign-up, sign-in, the verification step, Google/Apple and their mock providers, help
+    auth_pages, signup_pages, verification_pages, social_login, idp_pages, support_pages, password_setup_pages,
+    status_pages, account_pages, security_pages,
+    # passkeys
+    passkey_pages, passkey_withdrawal,
+    # recovery and security settings, the back office
+    recovery_pages, withdrawal_pages, authenticator_pages, unbind_pages, lost_2fa_pages, support_case_pages,
+    backoffice_pages,
+    # CoinEx: mobile reset and change, tickets, reviewer checklists
+    mobile_reset_pages, mobile_change_pages, support_ticket_pages, review_checklist_pages,
+)
+TEST_API = (test_api, test_api_reviews, test_api_coinex)  # loopback-only, test mode only
 
 
 def create_app(
@@ -67,28 +92,11 @@ def create_app(
     app.state.exchange = exchange
     install_visit_middleware(app, exchange)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.include_router(auth_pages.router)
-    app.include_router(signup_pages.router)
-    app.include_router(verification_pages.router)
-    app.include_router(social_login.router)
-    app.include_router(idp_pages.router)
-    app.include_router(support_pages.router)
-    app.include_router(password_setup_pages.router)
-    app.include_router(passkey_pages.router)
-    app.include_router(passkey_withdrawal.router)
-    app.include_router(status_pages.router)
-    app.include_router(account_pages.router)
-    app.include_router(security_pages.router)
-    for recovery_router in (recovery_pages, withdrawal_pages, authenticator_pages, unbind_pages, lost_2fa_pages,
-                            support_case_pages, backoffice_pages):  # issue 4: recovery and security settings
-        app.include_router(recovery_router.router)
-    for coinex_router in (mobile_reset_pages, mobile_change_pages, support_ticket_pages,
-                          review_checklist_pages):  # issue 6: CoinEx mobile reset/change, tickets
-        app.include_router(coinex_router.router)
+    for screens in SCREENS:
+        app.include_router(screens.router)
     if test_mode:
-        app.include_router(test_api.router)
-        app.include_router(test_api_reviews.router)
-        app.include_router(test_api_coinex.router)
+        for api in TEST_API:
+            app.include_router(api.router)
         _hide_test_api_from_others(app)
     _install_error_pages(app)
     return app
