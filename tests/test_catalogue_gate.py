@@ -3,21 +3,34 @@ catalogue IDs, and only IDs that exist. It also prints the coverage figure."""
 
 import re
 
-from fixtures.catalogue import PROJECT_ROOT, load_catalogue
+from fixtures.catalogue import PROJECT_ROOT, SEVERITY_ORDER, load_catalogue
 from fixtures.traceability import suite_tests, index_by_id
 
 ID_PATTERN = re.compile(r"^(PX|CX)-[A-Z]+-\d{2}$")
+SECURITY_ID_PATTERN = re.compile(r"^SEC-[A-Z0-9]+-\d{2}$")
+STANDARDS = ("OWASP ASVS 5.0", "NIST SP 800-63B", "WCAG 2.2")
 
 
 def test_catalogue_ids_are_well_formed_and_cite_real_seed_lines():
     catalogue = load_catalogue()
-    assert len(catalogue) > 100, "the catalogue should hold every documented behaviour of the five seeds"
-    for behaviour in catalogue.values():
+    seed_behaviours = [b for b in catalogue.values() if not b.is_security_requirement]
+    assert len(seed_behaviours) > 100, "the catalogue should hold every documented behaviour of the five seeds"
+    for behaviour in seed_behaviours:
         assert ID_PATTERN.match(behaviour.id), behaviour.id
         seed = PROJECT_ROOT / "seeds" / behaviour.source
         assert seed.is_file(), f"{behaviour.id} cites a missing seed {behaviour.source}"
         last_line = int(behaviour.lines.split("-")[-1])
         assert last_line <= len(seed.read_text().splitlines()), f"{behaviour.id} cites lines past the end"
+
+
+def test_security_requirements_cite_a_standard_with_a_link():
+    requirements = [b for b in load_catalogue().values() if b.is_security_requirement]
+    assert len(requirements) >= 20, "seeds/security.toml should hold the ASVS / NIST checks of issue 9"
+    for requirement in requirements:
+        assert SECURITY_ID_PATTERN.match(requirement.id), requirement.id
+        assert all(part in STANDARDS for part in requirement.source.split(" + ")), requirement.source
+        assert requirement.lines and requirement.url.startswith("https://"), requirement.id
+        assert requirement.severity in SEVERITY_ORDER, requirement.id
 
 
 def test_every_suite_test_names_at_least_one_behaviour():
@@ -29,7 +42,7 @@ def test_no_suite_test_names_an_unknown_behaviour():
     catalogue = load_catalogue()
     unknown = {t.nodeid: [i for i in t.ids if i not in catalogue] for t in suite_tests()}
     unknown = {k: v for k, v in unknown.items() if v}
-    assert not unknown, f"suite tests naming IDs missing from seeds/catalogue.toml: {unknown}"
+    assert not unknown, f"suite tests naming IDs missing from seeds/catalogue.toml and seeds/security.toml: {unknown}"
 
 
 def test_every_catalogue_behaviour_has_a_suite_test(capsys):
