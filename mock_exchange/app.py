@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from .brands import Brand, get_brand
 from .clock import Clock
 from .database import open_database
-from .delivery import Mailer
+from .delivery import Mailer, SmsQuotaExceeded
 from .exchange import Exchange
 from .web import (
     account_pages,
@@ -135,6 +135,15 @@ def _error(request: Request, status_code: int, message_id: str, message: str):
 
 
 def _install_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(SmsQuotaExceeded)
+    async def sms_quota_exceeded(request: Request, error: SmsQuotaExceeded):
+        request.state.visit.db.rollback()  # no code issued, the previous code stays valid
+        return _error(
+            request, 429, "sms.quota",
+            f"Too many SMS were sent to this number. You can ask for a new code after "
+            f"{error.retry_at:%H:%M} UTC, or choose e-mail verification.",
+        )
+
     @app.exception_handler(FormRejected)
     async def form_rejected(request: Request, error: FormRejected):
         return _error(request, error.status_code, error.message_id, error.message)

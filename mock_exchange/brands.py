@@ -21,6 +21,9 @@ class Policy:
     review_business_days: int = 3  # manual reviews (lost authenticator, ...)
     code_lifetime_minutes: int = 10  # one-time codes (e-mail, SMS)
     resend_cooldown_seconds: int = 60
+    # SMS sent to one number in a rolling hour (the seeds are silent; ASVS V2.4 anti-automation
+    # against SMS pumping). Security notices are exempt: they must always reach the owner.
+    sms_per_number_per_hour: int = 10
     session_idle_minutes: int = 60  # NIST 800-63B AAL2 allows 30 min idle / 12 h; we pick 60 / 12
     session_absolute_hours: int = 12
     password_min_length: int = 8  # NIST 800-63B: at least 8, no composition rules

@@ -7,13 +7,17 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .brands import Brand
-from .clock import Clock
+from .clock import Clock, as_utc
 from .models import SmsMessage
 
 log = logging.getLogger("mock_exchange.delivery")
+QUOTA_WINDOW = timedelta(hours=1)
 
 
 class Mailer:
@@ -44,10 +48,32 @@ class Mailer:
         return True
 
 
-class SmsGateway:
-    def __init__(self, clock: Clock) -> None:
-        self.clock = clock
+class SmsQuotaExceeded(Exception):
+    """More SMS to one number in an hour than the policy allows; nothing is sent."""
 
-    def send(self, db: Session, phone: str, body: str) -> None:
-        db.add(SmsMessage(phone=phone, body=body, sent_at=self.clock.now()))
+    def __init__(self, phone: str, retry_at: datetime) -> None:
+        super().__init__(f"SMS quota for {phone} used up until {retry_at.isoformat()}")
+        self.phone = phone
+        self.retry_at = retry_at
+
+
+class SmsGateway:
+    def __init__(self, clock: Clock, per_number_per_hour: int) -> None:
+        self.clock = clock
+        self.per_number_per_hour = per_number_per_hour
+
+    def send(self, db: Session, phone: str, body: str, notice: bool = False) -> None:
+        """Queue one SMS. Codes and other messages count toward the number's hourly quota;
+        security notices (``notice=True``) are always sent and count toward nothing."""
+        now = self.clock.now()
+        if not notice:
+            window = db.scalars(
+                select(SmsMessage.sent_at)
+                .where(SmsMessage.phone == phone, SmsMessage.notice.is_(False),
+                       SmsMessage.sent_at > now - QUOTA_WINDOW)
+                .order_by(SmsMessage.sent_at)
+            ).all()
+            if len(window) >= self.per_number_per_hour:
+                raise SmsQuotaExceeded(phone, as_utc(window[-self.per_number_per_hour]) + QUOTA_WINDOW)
+        db.add(SmsMessage(phone=phone, body=body, sent_at=now, notice=notice))
         log.info("SMS to %s: %s", phone, body)

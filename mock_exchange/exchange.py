@@ -42,7 +42,7 @@ class Exchange:
     http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10))
 
     def __post_init__(self) -> None:
-        self.sms = SmsGateway(self.clock)
+        self.sms = SmsGateway(self.clock, self.brand.policy.sms_per_number_per_hour)
         self.lockout = Lockout(self.brand.policy)
         self.sessions = SessionStore(self.brand.policy)
         self.codes = CodeBook(self.brand.policy, self.secret_key)

@@ -95,6 +95,7 @@ class SmsMessage(Base):
     phone: Mapped[str] = mapped_column(String(32), index=True)
     body: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime]
+    notice: Mapped[bool] = mapped_column(default=False)  # security notices do not use up the quota
 
 
 class OneTimeCode(Base):

@@ -33,7 +33,7 @@ def notify_security_change(exchange: Exchange, db: Session, account: Account, wh
     if account.email:
         exchange.mailer.send(account.email, f"{brand.name} security notice: {what}", f"{text}\n")
     if account.phone:
-        exchange.sms.send(db, account.phone, f"[{brand.name}] Security notice: {text}")
+        exchange.sms.send(db, account.phone, f"[{brand.name}] Security notice: {text}", notice=True)
 
 
 def send_from_service(exchange: Exchange, to: str, subject: str, body: str) -> bool:

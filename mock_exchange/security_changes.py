@@ -131,7 +131,7 @@ def _decide_lost_authenticator(exchange, db, review, account, approve, now) -> N
             )
         elif account.phone:
             exchange.sms.send(db, account.phone, f"[{brand.name}] Your Google Authenticator reset was approved. "
-                                                 "Log in and bind it again.")
+                                                 "Log in and bind it again.", notice=True)
         account.totp_secret = None
         account.totp_last_step = None
         _hold(exchange, db, account, now, "authenticator_reset")

@@ -72,6 +72,7 @@ def _signup(request: Request, form: dict[str, str]):
             f"If you did not sign up, contact {brand.service_email}.\n",
         )
     else:
+        hash_password(password)  # the same argon2 cost as a new account: timing must not tell (ASVS V6.3.8)
         visit.exchange.mailer.send(
             email,
             f"{brand.name}: someone tried to register your e-mail again",
