@@ -70,7 +70,7 @@ class CodeBook:
         The caller marks it used (``used_at``) once every factor of the step has passed, so a
         right e-mail code is not burnt by a wrong authenticator code beside it.
         """
-        if not (len(code) == 6 and code.isdigit()):
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
             return None
         candidates = db.scalars(
             select(OneTimeCode).where(
@@ -116,7 +116,7 @@ def matching_totp_step(account: Account, code: str, now: datetime) -> int | None
 
     The caller records it in ``account.totp_last_step`` once the whole step has passed.
     """
-    if not account.totp_secret or not (len(code) == 6 and code.isdigit()):
+    if not account.totp_secret or not (len(code) == 6 and code.isascii() and code.isdigit()):
         return None
     totp = pyotp.TOTP(account.totp_secret)
     current_step = totp.timecode(now)

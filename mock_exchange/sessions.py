@@ -92,4 +92,5 @@ class SessionStore:
 def csrf_matches(handle: SessionHandle | None, submitted: str | None) -> bool:
     if handle is None or not submitted:
         return False
-    return hmac.compare_digest(handle.record.csrf_token, submitted)
+    # bytes: compare_digest raises TypeError for a str with non-ASCII characters (a 500)
+    return hmac.compare_digest(handle.record.csrf_token.encode(), submitted.encode("utf-8", "surrogatepass"))

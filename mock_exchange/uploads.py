@@ -46,6 +46,8 @@ async def checked_upload(request: Request, file_fields: tuple[str, ...], max_byt
     try:
         raw = await request.form(max_files=max_files, max_fields=40, max_part_size=MAX_FIELD_CHARS * 4)
     except Exception as error:
+        if "maximum size" in str(error):  # Starlette: "Part exceeded maximum size of 16KB."
+            raise FormRejected(413, "form.too_long", "A field is far too long. Shorten it and try again.") from error
         raise FormRejected(400, "form.malformed", "The form could not be read. Choose the files again and retry.") from error
     fields: dict[str, str] = {}
     files: dict[str, list[bytes]] = {}

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 
 from ..models import TradingBot
+from .json_api import SERVICE_TAG, Health
 from .rendering import render
 from .visit import visit_of
 
@@ -31,6 +32,6 @@ def account_page(request: Request):
     return render(request, "account.html", account=account, bots=bots)
 
 
-@router.get("/healthz")
+@router.get("/healthz", tags=[SERVICE_TAG], response_model=Health)
 def health():
     return {"status": "ok"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from fastapi import Request
 from starlette.datastructures import UploadFile
@@ -11,7 +12,13 @@ from ..sessions import csrf_matches
 from .visit import visit_of
 
 MAX_FIELD_CHARS = 4096
-EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+# RFC 5322 "atext" in the local part (no <, >, quotes, brackets or spaces) and dot-separated
+# LDH labels in the domain, ASCII only: an address that could carry markup or header breaks is refused.
+EMAIL_PATTERN = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+AMOUNT_PATTERN = re.compile(r"^[0-9]{1,15}(?:\.[0-9]{1,8})?$")
 
 
 class FormRejected(Exception):
@@ -51,9 +58,18 @@ def normalize_email(value: str) -> str:
 def email_problem(value: str) -> str | None:
     if not value:
         return "Enter your e-mail address."
-    if len(value) > 254 or not EMAIL_PATTERN.match(value):
+    local = value.rpartition("@")[0]
+    if len(value) > 254 or len(local) > 64 or not EMAIL_PATTERN.match(value):
         return "Enter a valid e-mail address, like name@example.com."
     return None
+
+
+def parse_amount(value: str) -> Decimal | None:
+    """A non-negative amount typed as plain ASCII digits with at most 8 decimals, else None.
+
+    Decimal() alone also takes "Infinity", "NaN", "1e999999999" and non-ASCII digits ("\u0663" is 3).
+    """
+    return Decimal(value) if AMOUNT_PATTERN.match(value) else None
 
 
 MAX_JSON_BYTES = 64 * 1024

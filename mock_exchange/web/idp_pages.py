@@ -10,12 +10,14 @@ from starlette.concurrency import run_in_threadpool
 
 from ..idp import PROVIDERS, ProviderError
 from .forms import checked_form, email_problem, normalize_email
+from .json_api import Provider, provider_endpoint
 from .rendering import render
 from .visit import visit_of
 
 router = APIRouter(prefix="/idp/{provider}")
 
 AUTHORIZE_PARAMS = ("client_id", "redirect_uri", "state", "nonce", "code_challenge")
+TOKEN_FIELDS = ("grant_type", "code", "client_id", "client_secret", "redirect_uri", "code_verifier")
 
 
 def _provider(request: Request, provider: str):
@@ -81,8 +83,11 @@ def _authorize(request: Request, provider: str, form: dict[str, str]):
     return RedirectResponse(f"{params['redirect_uri']}?{urlencode({'code': code, 'state': params['state']})}", status_code=303)
 
 
-@router.post("/token")
-async def token(request: Request, provider: str):
+@provider_endpoint(router, "/token", method="POST", summary="OpenID Connect token endpoint (code + PKCE)",
+                   form={"type": "object", "properties": {name: {"type": "string"} for name in TOKEN_FIELDS}},
+                   ok={"type": "object", "required": ["id_token"], "properties": {"id_token": {"type": "string"}}},
+                   errors={400: "OAuth error (error, error_description)."})
+async def token(request: Request, provider: Provider):
     idp = _provider(request, provider)
     form = await request.form()
     if form.get("grant_type") != "authorization_code":
@@ -102,11 +107,15 @@ async def token(request: Request, provider: str):
     return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
 
-@router.get("/jwks")
-def jwks(request: Request, provider: str):
+@provider_endpoint(router, "/jwks", summary="The provider's public signing keys",
+                   ok={"type": "object", "required": ["keys"], "properties": {"keys": {"type": "array"}}},
+                   errors={})
+def jwks(request: Request, provider: Provider):
     return _provider(request, provider).jwks()
 
 
-@router.get("/.well-known/openid-configuration")
-def discovery(request: Request, provider: str):
+@provider_endpoint(router, "/.well-known/openid-configuration", summary="OpenID Connect discovery",
+                   ok={"type": "object", "required": ["issuer", "token_endpoint", "jwks_uri"]},
+                   errors={})
+def discovery(request: Request, provider: Provider):
     return _provider(request, provider).discovery(str(request.base_url))

@@ -15,6 +15,8 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from fastapi.responses import JSONResponse
+
+from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
@@ -202,7 +204,8 @@ def _passkey_step(request: Request, action: str):
     return visit, account, state
 
 
-@router.post("/security/mobile/{action}/passkey/options")
+@fetch_endpoint(router, "/security/mobile/{action}/passkey/options", summary="Options for the passkey step of a mobile change",
+                body=NO_BODY, ok=PublicKeyOptions, errors={404: "No such action.", 409: "No change waiting for a passkey."})
 async def passkey_options(request: Request, action: str):
     await checked_json(request)
 
@@ -219,7 +222,9 @@ async def passkey_options(request: Request, action: str):
     return await run_in_threadpool(run)
 
 
-@router.post("/security/mobile/{action}/passkey/verify")
+@fetch_endpoint(router, "/security/mobile/{action}/passkey/verify", summary="Pass the 2FA step of a mobile change with a passkey",
+                body={"type": "object", "properties": {"credential": CREDENTIAL}}, ok=Redirect,
+                errors={401: "The passkey was not accepted.", 404: "No such action.", 409: "No change waiting for a passkey."})
 async def passkey_verify(request: Request, action: str):
     body = await checked_json(request)
 
@@ -242,7 +247,7 @@ def _unbind(visit: Visit, account: Account) -> None:
     text = f"Mobile verification ({display(old)}) was unbound from your {brand.name} account. If this was not you, contact {brand.service_email}."
     if account.email:
         visit.exchange.mailer.send(account.email, f"{brand.name} security notice: mobile unbound", text)
-    visit.exchange.sms.send(visit.db, old, f"[{brand.name}] {text}")
+    visit.exchange.sms.send(visit.db, old, f"[{brand.name}] {text}", notice=True)
     account.phone = None
     account.sms_2fa = False
 
@@ -300,7 +305,7 @@ def _new_code(request, visit, account, action, state, form):
     if account.email:
         visit.exchange.mailer.send(account.email, f"{brand.name} security notice: mobile number changed", text)
     if account.phone:
-        visit.exchange.sms.send(visit.db, account.phone, f"[{brand.name}] {text}")
+        visit.exchange.sms.send(visit.db, account.phone, f"[{brand.name}] {text}", notice=True)
     account.phone = new
     account.sms_2fa = True
     _save(visit, {**state, "step": "done"})

@@ -276,7 +276,7 @@ def handoff(request: Request, token: str):
         for row in visit.db.scalars(select(FlowState).where(FlowState.flow == FLOW).order_by(FlowState.id.desc()).limit(500)):
             import json
             data = json.loads(row.data)
-            if data.get("handoff") and secrets.compare_digest(data["handoff"], token) and data.get("stage") == "country":
+            if data.get("handoff") and secrets.compare_digest(data["handoff"].encode(), token.encode()) and data.get("stage") == "country":
                 _save(visit, {**data, "handoff": None, "device": "phone"})
                 return _to_wizard()
         return _page(request, "mobile-reset-instructions", 404, error=(

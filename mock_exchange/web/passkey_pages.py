@@ -26,6 +26,7 @@ from ..passkeys import (
     verify_registration,
 )
 from .forms import checked_form, checked_json
+from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from .login_state import bound_factors, finish_sign_in, pending_account
 from .rendering import render
 from .visit import Visit, visit_of
@@ -70,6 +71,7 @@ def _setup_factors(account: Account) -> list[str]:
 
 @router.get("/security/passkeys/new")
 def new_passkey_page(request: Request):
+    """The code form only; the codes are sent by the POST below (no state change through GET)."""
     visit = visit_of(request)
     account = visit.signed_in_account()
     if account is None:
@@ -78,6 +80,21 @@ def new_passkey_page(request: Request):
     if not factors:
         return render(request, "passkey_new.html", 400, factors=[], error=(
             "passkey.no_factors", "Bind e-mail, SMS and Google Authenticator verification before creating a passkey."))
+    return render(request, "passkey_new.html", factors=factors)
+
+
+@router.post("/security/passkeys/new/start")
+async def start_new_passkey(request: Request):
+    await checked_form(request)
+    return await run_in_threadpool(_send_setup_codes, request)
+
+
+def _send_setup_codes(request: Request):
+    visit = visit_of(request)
+    account = visit.signed_in_account()
+    if account is None:
+        return RedirectResponse("/login", status_code=303)
+    factors = _setup_factors(account)
     for channel in factors:
         if channel != "totp":
             code = visit.exchange.codes.issue(visit.db, account, PURPOSE, channel, visit.now)
@@ -86,7 +103,7 @@ def new_passkey_page(request: Request):
                 visit.exchange.mailer.send(account.email, f"{visit.brand.name}: confirm passkey creation", text)
             else:
                 visit.exchange.sms.send(visit.db, account.phone, f"[{visit.brand.name}] {text}")
-    return render(request, "passkey_new.html", factors=factors)
+    return RedirectResponse("/security/passkeys/new", status_code=303)
 
 
 @router.post("/security/passkeys/new")
@@ -128,7 +145,8 @@ def _setup_verified(visit: Visit) -> bool:
     return at is not None and visit.now - as_utc(at) < SETUP_WINDOW
 
 
-@router.post("/security/passkeys/options")
+@fetch_endpoint(router, "/security/passkeys/options", summary="Options to create a passkey (after the codes)",
+                body=NO_BODY, ok=PublicKeyOptions, errors={403: "Not signed in, or the codes were not confirmed."})
 async def registration_options_endpoint(request: Request):
     await checked_json(request)
     return await run_in_threadpool(_registration_options, request)
@@ -145,7 +163,11 @@ def _registration_options(request: Request):
     return JSONResponse(content=json.loads(options))
 
 
-@router.post("/security/passkeys/register")
+@fetch_endpoint(router, "/security/passkeys/register", summary="Store the passkey the browser created",
+                body={"type": "object", "properties": {"credential": CREDENTIAL, "name": {"type": "string"}}},
+                ok=Redirect, errors={400: "The body is not a JSON object, the ceremony expired, or the passkey "
+                                          "could not be verified.",
+                                     403: "Not signed in, or the codes were not confirmed."})
 async def register(request: Request):
     body = await checked_json(request)
     return await run_in_threadpool(_register, request, body)
@@ -235,7 +257,8 @@ def accept_assertion(request: Request, purpose: str, credential: dict, account: 
 # --- login with a passkey --------------------------------------------------------------------
 
 
-@router.post("/login/passkey/options")
+@fetch_endpoint(router, "/login/passkey/options", summary="Options to sign in with a passkey",
+                body=NO_BODY, ok=PublicKeyOptions, errors={})
 async def login_options(request: Request):
     await checked_json(request)
     visit = visit_of(request)
@@ -245,7 +268,10 @@ async def login_options(request: Request):
     return JSONResponse(content=json.loads(options))
 
 
-@router.post("/login/passkey")
+@fetch_endpoint(router, "/login/passkey", summary="Sign in with a passkey assertion",
+                body={"type": "object", "properties": {"credential": CREDENTIAL}}, ok=Redirect,
+                errors={401: "The passkey was not accepted.", 423: "The account is locked.",
+                        503: "Maintenance: sign-in is refused until it ends."})
 async def login_with_passkey(request: Request):
     body = await checked_json(request)
     return await run_in_threadpool(_login_with_passkey, request, body)
@@ -270,7 +296,8 @@ def _login_with_passkey(request: Request, body: dict):
 # --- a passkey as the verification tool after the password (CoinEx "Passkey", seeds/004) -----
 
 
-@router.post("/login/verify/passkey/options")
+@fetch_endpoint(router, "/login/verify/passkey/options", summary="Options for the passkey verification step",
+                body=NO_BODY, ok=PublicKeyOptions, errors={403: "No sign-in waiting for a passkey."})
 async def verify_options(request: Request):
     await checked_json(request)
     return await run_in_threadpool(_verify_options, request)
@@ -287,7 +314,9 @@ def _verify_options(request: Request):
     return JSONResponse(content=json.loads(options))
 
 
-@router.post("/login/verify/passkey")
+@fetch_endpoint(router, "/login/verify/passkey", summary="Pass the verification step with a passkey",
+                body={"type": "object", "properties": {"credential": CREDENTIAL}}, ok=Redirect,
+                errors={401: "The passkey was not accepted.", 403: "No sign-in waiting for a passkey."})
 async def verify_with_passkey(request: Request):
     body = await checked_json(request)
     return await run_in_threadpool(_verify_with_passkey, request, body)

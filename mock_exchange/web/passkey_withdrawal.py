@@ -11,16 +11,19 @@ from starlette.concurrency import run_in_threadpool
 
 from ..passkeys import authentication_options
 from .forms import checked_json
+from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from .passkey_pages import accept_assertion, passkeys_of, relying_party, support_hint
 from .visit import visit_of
 from .withdrawal_pages import passkey_withdrawal_state, record_withdrawal, withdrawal_refusal
 
-router = APIRouter(prefix="/withdraw/passkey")
+router = APIRouter()
 UNAVAILABLE = ("Passkey withdrawals need phone, e-mail and Google Authenticator all bound. "
                "Bind the missing one, or confirm this withdrawal with your codes.")
 
 
-@router.post("/options")
+@fetch_endpoint(router, "/withdraw/passkey/options", summary="Options to confirm a withdrawal with a passkey",
+                body=NO_BODY, ok=PublicKeyOptions,
+                errors={401: "Not signed in.", 403: "Passkey withdrawals are unavailable for this account."})
 async def options(request: Request):
     await checked_json(request)
     return await run_in_threadpool(_options, request)
@@ -39,7 +42,12 @@ def _options(request: Request):
     return JSONResponse(content=json.loads(options_json))
 
 
-@router.post("")
+@fetch_endpoint(router, "/withdraw/passkey", summary="Withdraw, confirmed by a passkey alone",
+                body={"type": "object", "properties": {"address": {"type": "string"}, "amount": {"type": "string"},
+                                                       "credential": CREDENTIAL}},
+                ok=Redirect, errors={400: "The body is not a JSON object, or the address or amount is invalid.",
+                                     401: "Not signed in, or the passkey was not accepted.",
+                                     403: "Unavailable, held, or above the KYC limit."})
 async def withdraw_with_passkey(request: Request):
     body = await checked_json(request)
     return await run_in_threadpool(_withdraw, request, body)

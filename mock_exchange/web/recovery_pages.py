@@ -214,7 +214,7 @@ def _check_code(request: Request, form: dict[str, str]):
                 "forgot.too_many_codes", "Too many wrong codes. Start again to get a new code."))
         _save(visit, state)
         message = ("The verification code is wrong or has expired. Check the latest message and try again."
-                   if code.isdigit() and len(code) == 6 else "Enter the 6-digit verification code.")
+                   if code.isascii() and code.isdigit() and len(code) == 6 else "Enter the 6-digit verification code.")
         return _page(request, "forgot-code", 400, identifier=state["identifier"], kind=state["kind"],
                      error=("forgot.invalid_code", message))
     found.used_at = visit.now

@@ -70,6 +70,7 @@ def callback(request: Request, provider: str):
     if record is not None:  # one use: a replayed callback finds nothing to match
         record.oauth_provider = record.oauth_state = record.oauth_nonce = record.oauth_verifier = None
     state = request.query_params.get("state", "")
+    state = state if state.isascii() else ""  # compare_digest raises TypeError (a 500) on non-ASCII text
     if expected[0] != provider or not expected[1] or not hmac.compare_digest(expected[1], state):
         return _refuse(request, provider, "social.state_mismatch", "The sign-in response did not match a sign-in started here.")
     if request.query_params.get("error"):

@@ -8,7 +8,6 @@ account up or unbinding anything. The page says the same whether or not an accou
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 import phonenumbers
 from fastapi import APIRouter, Request
@@ -16,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..identities import account_for_email, account_for_phone
 from ..security_changes import open_review
-from .forms import checked_form, email_problem, normalize_email
+from .forms import checked_form, email_problem, normalize_email, parse_amount
 from .rendering import render
 from .visit import visit_of
 
@@ -60,10 +59,7 @@ def _submit(request: Request, form: dict[str, str]):
         errors.append(f"Contact e-mail: {problem}")
     if not MONTH.match(month):
         errors.append("Enter the month you registered as YYYY-MM.")
-    try:
-        if Decimal(balance) < 0:
-            raise InvalidOperation
-    except InvalidOperation:
+    if parse_amount(balance) is None:
         errors.append("Enter your approximate balance in USDT as a number (0 if you do not know).")
     details = {"registered_month": month, "balance_usdt": balance}
     account = None

@@ -9,11 +9,11 @@ from __future__ import annotations
 import ipaddress
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, Field
-from sqlalchemy import select
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from pydantic import AfterValidator, BaseModel, Field
+from sqlalchemy import select, text
 
 from ..clock import as_utc
 from ..backup_codes import issue_backup_codes
@@ -22,7 +22,16 @@ from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
 from ..models import Account, SmsMessage, TradingBot, WebSession
 from ..passwords import hash_password
+from .json_api import ApiError
 from .visit import visit_of
+
+DB_INT_MAX = 2**63 - 1  # SQLite's INTEGER: larger ids are refused as invalid (422), not crashed on
+AccountId = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="an account id from POST /__test__/accounts")]
+DbInt = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
+# E-mail addresses go into mail headers: no control characters or line breaks (a malformed address
+# is still accepted, so tests can ask whether one is free).
+EMAIL = r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
+UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]  # SQLite hands back naive times; all are UTC
 
 
 def is_loopback(request: Request) -> bool:
@@ -39,14 +48,24 @@ def loopback_only(request: Request) -> None:
         raise HTTPException(status_code=404, detail="Not Found")
 
 
-router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API"])
+
+def refusals(*extra: int) -> dict[int | str, dict]:
+    """The documented error answers: 422 for an invalid request, plus the given codes."""
+    texts = {400: "The body is not valid JSON.", 404: "No such account (or other object).",
+             409: "Conflicts with what exists.",
+             422: "A missing or invalid value (message id request.invalid)."}
+    return {code: {"model": ApiError, "description": texts[code]} for code in sorted({400, 422, *extra})}
+
+
+router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API"],
+                   responses=refusals())
 
 Factor = Literal["email", "sms", "totp"]
 
 
 class AccountSeed(BaseModel):
     registered_via: Literal["email", "phone", "google", "apple"] = "email"
-    email: str | None = Field(default=None, max_length=254)
+    email: str | None = Field(default=None, max_length=254, pattern=EMAIL)
     phone: str | None = Field(default=None, max_length=32, description="E.164, e.g. +46701234567")
     password: str | None = Field(default=None, max_length=128)
     factors: list[Factor] = Field(default_factory=list, description="second factors to bind")
@@ -73,7 +92,7 @@ class AccountState(BaseModel):
     email: str | None
     review_locked: bool = False
     failures: int
-    locked_until: datetime | None
+    locked_until: UtcDateTime | None
     live_sessions: int
 
 
@@ -82,17 +101,17 @@ class ClockMove(BaseModel):
 
 
 class ClockReading(BaseModel):
-    now: datetime
+    now: UtcDateTime
     offset_seconds: float
 
 
 class Sms(BaseModel):
     phone: str
     body: str
-    sent_at: datetime
+    sent_at: UtcDateTime
 
 
-@router.post("/accounts", response_model=SeededAccount, status_code=201)
+@router.post("/accounts", response_model=SeededAccount, status_code=201, responses=refusals(409))
 def seed_account(seed: AccountSeed, request: Request):
     visit = visit_of(request)
     if not seed.email and not seed.phone:
@@ -130,8 +149,8 @@ def seed_account(seed: AccountSeed, request: Request):
                          backup_codes=codes)
 
 
-@router.get("/accounts/{account_id}", response_model=AccountState)
-def account_state(account_id: int, request: Request):
+@router.get("/accounts/{account_id}", response_model=AccountState, responses=refusals(404))
+def account_state(account_id: AccountId, request: Request):
     visit = visit_of(request)
     account = visit.db.get(Account, account_id)
     if account is None:
@@ -172,19 +191,30 @@ def sms_outbox(request: Request, phone: str | None = None):
     return [Sms(phone=m.phone, body=m.body, sent_at=as_utc(m.sent_at)) for m in db.scalars(query)]
 
 
+class DatabaseSettings(BaseModel):
+    """What the server's own database connections run with (SEC-DATA-01)."""
+
+    journal_mode: str
+    busy_timeout_ms: int
+
+
 class ExchangeInfo(BaseModel):
     brand: str
     name: str
     service_email: str
     no_reply_email: str
+    database: DatabaseSettings
 
 
 @router.get("/info", response_model=ExchangeInfo)
 def exchange_info(request: Request):
     """Which brand this deployment is, so a harness pointed at a URL can tell."""
-    brand = visit_of(request).brand
+    visit = visit_of(request)
+    brand = visit.brand
+    database = DatabaseSettings(journal_mode=visit.db.execute(text("PRAGMA journal_mode")).scalar(),
+                                busy_timeout_ms=visit.db.execute(text("PRAGMA busy_timeout")).scalar())
     return ExchangeInfo(brand=brand.key, name=brand.name, service_email=brand.service_email,
-                        no_reply_email=brand.no_reply_email)
+                        no_reply_email=brand.no_reply_email, database=database)
 
 
 class Maintenance(BaseModel):
@@ -203,7 +233,7 @@ class TokenTampering(BaseModel):
     value: str = Field(max_length=256)
 
 
-@router.post("/idp/{provider}/tamper", status_code=204)
+@router.post("/idp/{provider}/tamper", status_code=204, response_model=None)
 def tamper_next_token(provider: Literal["google", "apple"], change: TokenTampering, request: Request):
     """Make the mock provider put a wrong claim in its next ID token (a misbehaving provider)."""
     visit_of(request).exchange.providers[provider].next_token_overrides[change.claim] = change.value

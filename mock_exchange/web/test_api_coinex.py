@@ -15,10 +15,50 @@ from ..mobile_reset import reset_mobile
 from ..models import Account, SupportTicket
 from ..security_changes import open_review
 from ..withdrawal_hold import active_hold
-from .test_api import loopback_only
+from .test_api import AccountId, UtcDateTime, loopback_only, refusals
 from .visit import visit_of
 
-router = APIRouter(prefix="/__test__/coinex", dependencies=[Depends(loopback_only)], tags=["test API: CoinEx"])
+router = APIRouter(prefix="/__test__/coinex", dependencies=[Depends(loopback_only)], tags=["test API: CoinEx"],
+                   responses=refusals(404))
+
+
+class Profile(BaseModel):
+    kyc_level: int
+    holdings: str
+    question_failures: int
+    mobile_reset_at: UtcDateTime | None
+    phone: str | None
+    sms_2fa: bool
+    totp_bound: bool
+    review_locked: bool
+    unfamiliar_failures: int
+    withdrawal_hold_until: UtcDateTime | None
+
+
+class Hold(BaseModel):
+    hold_until: UtcDateTime
+
+
+class ReviewLock(BaseModel):
+    review_locked: bool
+
+
+class Ticket(BaseModel):
+    reference: str
+    contact: str
+    topic: str
+    description: str
+    error_message: str | None
+    steps_tried: str | None
+    device: str | None
+    client_version: str | None
+    status: str
+
+
+class SeededReview(BaseModel):
+    id: int
+    kind: str
+    status: str
 
 
 def _account(request: Request, account_id: int) -> Account:
@@ -35,8 +75,8 @@ class ProfileSeed(BaseModel):
     question_failures: int | None = Field(default=None, ge=0, le=10)
 
 
-@router.post("/accounts/{account_id}/profile")
-def seed_profile(account_id: int, seed: ProfileSeed, request: Request):
+@router.post("/accounts/{account_id}/profile", response_model=Profile)
+def seed_profile(account_id: AccountId, seed: ProfileSeed, request: Request):
     visit = visit_of(request)
     profile = profile_of(visit.db, _account(request, account_id))
     if seed.kyc_level is not None:
@@ -50,8 +90,8 @@ def seed_profile(account_id: int, seed: ProfileSeed, request: Request):
     return profile_view(account_id, request)
 
 
-@router.get("/accounts/{account_id}/profile")
-def profile_view(account_id: int, request: Request):
+@router.get("/accounts/{account_id}/profile", response_model=Profile)
+def profile_view(account_id: AccountId, request: Request):
     visit = visit_of(request)
     account = _account(request, account_id)
     profile = profile_of(visit.db, account)
@@ -63,22 +103,22 @@ def profile_view(account_id: int, request: Request):
             "withdrawal_hold_until": hold.until if hold else None}
 
 
-@router.post("/accounts/{account_id}/mobile-reset")
-def seed_mobile_reset(account_id: int, request: Request):
+@router.post("/accounts/{account_id}/mobile-reset", response_model=Hold)
+def seed_mobile_reset(account_id: AccountId, request: Request):
     visit = visit_of(request)
     hold = reset_mobile(visit.exchange, visit.db, _account(request, account_id), visit.now)
     return {"hold_until": hold.until}
 
 
-@router.post("/accounts/{account_id}/review-lock")
-def seed_review_lock(account_id: int, request: Request):
+@router.post("/accounts/{account_id}/review-lock", response_model=ReviewLock)
+def seed_review_lock(account_id: AccountId, request: Request):
     account = _account(request, account_id)
     account.review_locked = True
     account.unfamiliar_failures = visit_of(request).brand.policy.unfamiliar_failure_threshold
     return {"review_locked": True}
 
 
-@router.get("/tickets")
+@router.get("/tickets", response_model=list[Ticket])
 def tickets(request: Request, contact: str | None = None):
     query = select(SupportTicket).order_by(SupportTicket.id)
     if contact:
@@ -94,8 +134,8 @@ class CoinexReviewSeed(BaseModel):
     details: dict[str, str | bool | None] = Field(default_factory=dict)
 
 
-@router.post("/accounts/{account_id}/reviews", status_code=201)
-def seed_review(account_id: int, seed: CoinexReviewSeed, request: Request):
+@router.post("/accounts/{account_id}/reviews", status_code=201, response_model=SeededReview)
+def seed_review(account_id: AccountId, seed: CoinexReviewSeed, request: Request):
     visit = visit_of(request)
     account = _account(request, account_id)
     review = open_review(visit.exchange, visit.db, seed.kind, account, visit.now, seed.details, account.email)

@@ -7,10 +7,10 @@ Loopback only, like the rest of /__test__/.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Literal
+from datetime import date
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -19,10 +19,39 @@ from ..models import Account, Review, SupportAgent
 from ..passwords import hash_password, verify_password
 from ..security_changes import change_email, decide_review, open_review, reset_password, unbind_channel
 from ..withdrawal_hold import active_hold
-from .test_api import loopback_only
+from .test_api import DB_INT_MAX, EMAIL, AccountId, DbInt, UtcDateTime, loopback_only, refusals
 from .visit import visit_of
 
-router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API: recovery"])
+router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API: recovery"],
+                   responses=refusals())
+ReviewId = Annotated[int, Path(ge=1, le=DB_INT_MAX)]
+
+
+class Agent(BaseModel):
+    id: int
+    email: str
+
+
+class Hold(BaseModel):
+    hold_until: UtcDateTime
+
+
+class PasswordMatch(BaseModel):
+    matches: bool
+
+
+class SecurityState(BaseModel):
+    email: str | None
+    phone: str | None
+    email_2fa: bool
+    sms_2fa: bool
+    totp_bound: bool
+    withdrawal_hold_until: UtcDateTime | None
+    balance_usdt: str
+
+
+class ReuseBlock(BaseModel):
+    blocked_until: UtcDateTime | None
 
 
 def _account(request: Request, account_id: int) -> Account:
@@ -33,12 +62,12 @@ def _account(request: Request, account_id: int) -> Account:
 
 
 class AgentSeed(BaseModel):
-    email: str = Field(max_length=254)
+    email: str = Field(max_length=254, pattern=EMAIL)
     password: str = Field(min_length=8, max_length=128)
     name: str = Field(default="Support agent", max_length=100)
 
 
-@router.post("/agents", status_code=201)
+@router.post("/agents", status_code=201, response_model=Agent, responses=refusals(409))
 def seed_agent(seed: AgentSeed, request: Request):
     visit = visit_of(request)
     email = seed.email.strip().lower()
@@ -55,7 +84,7 @@ class ReviewView(BaseModel):
     kind: str
     status: str
     account_id: int | None
-    submitted_at: datetime
+    submitted_at: UtcDateTime
     due_on: date
     identity_verified: bool
 
@@ -67,7 +96,7 @@ def _view(review: Review) -> ReviewView:
 
 
 @router.get("/reviews", response_model=list[ReviewView])
-def list_reviews(request: Request, account_id: int | None = None):
+def list_reviews(request: Request, account_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None):
     query = select(Review).order_by(Review.id)
     if account_id is not None:
         query = query.where(Review.account_id == account_id)
@@ -76,12 +105,12 @@ def list_reviews(request: Request, account_id: int | None = None):
 
 class ReviewSeed(BaseModel):
     kind: Literal["lost_authenticator", "phone_unbind", "account_lookup"]
-    account_id: int | None = None
+    account_id: DbInt | None = None
     details: dict[str, str | bool | None] = Field(default_factory=dict)
-    contact_email: str | None = Field(default=None, max_length=254)
+    contact_email: str | None = Field(default=None, max_length=254, pattern=EMAIL)
 
 
-@router.post("/reviews", response_model=ReviewView, status_code=201)
+@router.post("/reviews", response_model=ReviewView, status_code=201, responses=refusals(404))
 def seed_review(seed: ReviewSeed, request: Request):
     visit = visit_of(request)
     account = _account(request, seed.account_id) if seed.account_id is not None else None
@@ -94,8 +123,8 @@ class Decision(BaseModel):
     note: str | None = Field(default=None, max_length=1000)
 
 
-@router.post("/reviews/{review_id}/decide", response_model=ReviewView)
-def decide(review_id: int, decision: Decision, request: Request):
+@router.post("/reviews/{review_id}/decide", response_model=ReviewView, responses=refusals(404, 409))
+def decide(review_id: ReviewId, decision: Decision, request: Request):
     visit = visit_of(request)
     review = visit.db.get(Review, review_id)
     if review is None:
@@ -110,15 +139,15 @@ class NewPassword(BaseModel):
     password: str = Field(min_length=1, max_length=128)
 
 
-@router.post("/accounts/{account_id}/reset-password")
-def seed_reset(account_id: int, body: NewPassword, request: Request):
+@router.post("/accounts/{account_id}/reset-password", response_model=Hold, responses=refusals(404))
+def seed_reset(account_id: AccountId, body: NewPassword, request: Request):
     visit = visit_of(request)
     hold = reset_password(visit.exchange, visit.db, _account(request, account_id), body.password, visit.now)
     return {"hold_until": hold.until}
 
 
-@router.post("/accounts/{account_id}/password-check")
-def password_check(account_id: int, body: NewPassword, request: Request):
+@router.post("/accounts/{account_id}/password-check", response_model=PasswordMatch, responses=refusals(404))
+def password_check(account_id: AccountId, body: NewPassword, request: Request):
     return {"matches": verify_password(_account(request, account_id).password_hash, body.password)}
 
 
@@ -126,26 +155,26 @@ class Unbind(BaseModel):
     channel: Literal["email", "sms"]
 
 
-@router.post("/accounts/{account_id}/unbind")
-def seed_unbind(account_id: int, body: Unbind, request: Request):
+@router.post("/accounts/{account_id}/unbind", response_model=Hold, responses=refusals(404))
+def seed_unbind(account_id: AccountId, body: Unbind, request: Request):
     visit = visit_of(request)
     hold = unbind_channel(visit.exchange, visit.db, _account(request, account_id), body.channel, visit.now)
     return {"hold_until": hold.until}
 
 
 class NewEmail(BaseModel):
-    new_email: str = Field(max_length=254)
+    new_email: str = Field(max_length=254, pattern=EMAIL)
 
 
-@router.post("/accounts/{account_id}/change-email")
-def seed_change_email(account_id: int, body: NewEmail, request: Request):
+@router.post("/accounts/{account_id}/change-email", response_model=Hold, responses=refusals(404))
+def seed_change_email(account_id: AccountId, body: NewEmail, request: Request):
     visit = visit_of(request)
     hold = change_email(visit.exchange, visit.db, _account(request, account_id), body.new_email.strip().lower(), visit.now)
     return {"hold_until": hold.until}
 
 
-@router.get("/accounts/{account_id}/security")
-def security_state(account_id: int, request: Request):
+@router.get("/accounts/{account_id}/security", response_model=SecurityState, responses=refusals(404))
+def security_state(account_id: AccountId, request: Request):
     visit = visit_of(request)
     account = _account(request, account_id)
     hold = active_hold(visit.db, account.id, visit.now)
@@ -157,7 +186,7 @@ def security_state(account_id: int, request: Request):
     }
 
 
-@router.get("/reuse-blocks")
+@router.get("/reuse-blocks", response_model=ReuseBlock)
 def reuse_state(request: Request, email: str | None = None, phone: str | None = None):
     visit = visit_of(request)
     return {"blocked_until": reuse_block.blocked_until(visit.db, visit.now, email=email, phone=phone)}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from ..exchange import Exchange
@@ -58,15 +59,14 @@ def install_visit_middleware(app, exchange: Exchange) -> None:
         db = exchange.database()
         now = exchange.clock.now()
         try:
-            handle = exchange.sessions.load(db, request.cookies.get(COOKIE_NAME), now)
+            # Database work runs off the event loop: a request waiting for the write lock
+            # (busy timeout) must not block the loop that commits the request holding it.
+            handle = await run_in_threadpool(exchange.sessions.load, db, request.cookies.get(COOKIE_NAME), now)
             device = request.cookies.get(DEVICE_COOKIE)
             visit = Visit(exchange, db, now, handle, device_id=device if device and len(device) <= 64 else None)
             request.state.visit = visit
             response = await call_next(request)
-            if response.status_code < 500:
-                db.commit()
-            else:
-                db.rollback()
+            await run_in_threadpool(db.commit if response.status_code < 500 else db.rollback)
             if visit.session is not None and visit.session.new_token:
                 response.set_cookie(
                     COOKIE_NAME,

@@ -73,7 +73,7 @@ def withdraw_page(request: Request):
     if account is None:
         return to_login()
     completed = request.query_params.get("completed", "")
-    withdrawal = visit_of(request).db.get(Withdrawal, int(completed)) if completed.isdigit() else None
+    withdrawal = visit_of(request).db.get(Withdrawal, int(completed)) if completed.isascii() and completed.isdigit() and len(completed) <= 18 else None
     if withdrawal is not None and withdrawal.account_id == account.id:
         return _page(request, account, done=format(withdrawal.amount_usdt.normalize(), "f"), address=withdrawal.address)
     return _page(request, account)
@@ -130,10 +130,10 @@ def withdrawal_refusal(visit, account: Account, address: str, raw_amount: str):
     if hold is not None:
         return (403, "withdraw.held", f"Withdrawal refused: withdrawals are suspended until {hold.until_text} "
                                       f"because {hold.reason_text}."), None
-    if not (8 <= len(address) <= 128) or not address.isalnum():
+    if not (8 <= len(address) <= 128) or not (address.isascii() and address.isalnum()):
         return (400, "withdraw.address_invalid", "Enter the destination address: 8 to 128 letters and digits."), None
-    try:
-        amount = Decimal(raw_amount)
+    try:  # ASCII only: Decimal() also reads other scripts' digits ("\u0663" is 3)
+        amount = Decimal(raw_amount) if raw_amount.isascii() else None
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -8:

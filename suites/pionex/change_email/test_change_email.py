@@ -22,7 +22,7 @@ def test_changing_the_email_needs_google_authenticator_and_sms(page, accounts, s
     expect(unbind.next_button).to_be_hidden()
 
 
-@pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03")
+@pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03", "SEC-NOTICE-01")
 def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(page, accounts, deliveries, exchange, sign_in):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms", "totp"), phone=phone, balance_usdt=10)

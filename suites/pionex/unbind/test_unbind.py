@@ -42,7 +42,7 @@ def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign
     expect(unbind.next_button).to_be_hidden()
 
 
-@pytest.mark.behaviour("PX-UNBIND-02", "PX-UNBIND-03", "PX-UNBIND-06", "PX-HOLD-04")
+@pytest.mark.behaviour("PX-UNBIND-02", "PX-UNBIND-03", "PX-UNBIND-06", "PX-HOLD-04", "SEC-NOTICE-01", "SEC-REAUTH-01")
 def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(page, accounts, deliveries, exchange, sign_in):
     account = _all_three(accounts)
     sign_in(page, account)

@@ -1,0 +1,204 @@
+"""Schemathesis against a private, in-process mock exchange: its JSON endpoints and test API.
+
+The exchange is built with ``create_app`` on its own SQLite file, so the state-changing test-API
+calls the fuzzer makes (clock forward, maintenance on, new accounts) reach no other test. It is
+called through Schemathesis' ASGI transport, whose client address is the string "testclient";
+the test API answers loopback clients only, so ``as_loopback_client`` presents the calls as
+coming from 127.0.0.1 (``hidden_without_loopback`` proves the wrapper is what opens it).
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import schemathesis
+from fastapi.routing import APIRoute
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.core.failures import FailureGroup
+from schemathesis.python import asgi
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from mock_exchange.app import SCREENS, TEST_API
+from mock_exchange.sessions import COOKIE_NAME
+from mock_exchange.web.json_api import JSON_TAGS, JsonRoute
+
+TEST_API_PREFIX = "/__test__"
+CONFORMANCE = [status_code_conformance, content_type_conformance, response_headers_conformance,
+               response_schema_conformance]
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+
+
+def as_loopback_client(app):
+    """The same ASGI app, seeing every HTTP call as coming from 127.0.0.1."""
+
+    async def loopback(scope, receive, send):
+        if scope["type"] == "http":
+            scope = {**scope, "client": ("127.0.0.1", 50000)}
+        await app(scope, receive, send)
+
+    return loopback
+
+
+def hidden_without_loopback(app) -> int:
+    """The status the test API gives Schemathesis' own ASGI client address ("testclient")."""
+    with asgi.get_client(app) as client:
+        return client.get(f"{TEST_API_PREFIX}/info").status_code
+
+
+def json_routes() -> set[tuple[str, str]]:
+    """Every (METHOD, path) the app serves as JSON, found from the routers, not from the schema:
+    the test API, JSON-contract routes, and any handler that reads JSON or answers with it."""
+    found = set()
+    for module in (*SCREENS, *TEST_API):
+        for route in module.router.routes:
+            if not isinstance(route, APIRoute):
+                continue
+            source = inspect.getsource(route.endpoint)
+            if (route.path.startswith(TEST_API_PREFIX) or isinstance(route, JsonRoute)
+                    or set(route.tags) & set(JSON_TAGS) or "checked_json" in source or "JSONResponse" in source):
+                found |= {(method, route.path) for method in route.methods}
+    return found
+
+
+def fuzz_target(schema) -> list:
+    """The operations fuzzed: the test API and every operation tagged as a JSON contract."""
+    operations = [result.ok() for result in schema.get_all_operations()]
+    return [op for op in operations
+            if op.path.startswith(TEST_API_PREFIX) or set(op.definition.raw.get("tags", [])) & set(JSON_TAGS)]
+
+
+@dataclass
+class FuzzRun:
+    operations: list[str] = field(default_factory=list)
+    cases: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    server_errors: list[str] = field(default_factory=list)      # SEC-API-01
+    refusals_not_json: list[str] = field(default_factory=list)  # SEC-API-01: a 4xx must be a JSON error
+    invalid_accepted: list[str] = field(default_factory=list)   # SEC-API-01: schema-violating input got a 2xx
+    nonconforming: list[str] = field(default_factory=list)      # SEC-API-02
+    timings: dict[str, float] = field(default_factory=dict)
+    no_invalid_input: list[str] = field(default_factory=list)   # operations where every request is valid
+
+    def summary(self) -> str:
+        return (f"{len(self.operations)} operations fuzzed, {self.cases} generated requests, "
+                f"statuses {dict(sorted(self.statuses.items()))}")
+
+
+def _csrf_of(client, path: str) -> dict:
+    page = client.get(path)
+    token = CSRF_META.search(page.text)
+    assert page.status_code == 200 and token, f"GET {path} gave no CSRF token ({page.status_code})"
+    return {"X-CSRF-Token": token.group(1)}
+
+
+def _anonymous(app) -> tuple[dict, dict]:
+    """A fresh anonymous browser session: (cookies, headers with its CSRF token), as a page has."""
+    with asgi.get_client(app) as client:
+        headers = _csrf_of(client, "/login")
+        return {COOKIE_NAME: client.cookies[COOKIE_NAME]}, headers
+
+
+def _existing_objects(app) -> tuple[dict, dict, dict]:
+    """A signed-in session on a fresh account, and path values naming real objects."""
+    with asgi.get_client(app) as client:
+        email, password = f"fuzz-{time.monotonic_ns()}@example.com", "correct horse battery staple"
+        client.post(f"{TEST_API_PREFIX}/maintenance", json={"on": False})  # the fuzzer may have switched it on
+        seeded = client.post(f"{TEST_API_PREFIX}/accounts", json={"email": email, "password": password,
+                                                                  "balance_usdt": "100"})
+        review = client.post(f"{TEST_API_PREFIX}/reviews", json={"kind": "lost_authenticator",
+                                                                 "account_id": seeded.json()["id"]})
+        headers = _csrf_of(client, "/login")
+        signed_in = client.post("/login", data={"csrf_token": headers["X-CSRF-Token"], "method": "email",
+                                                "email": email, "password": password}, allow_redirects=False)
+        assert signed_in.status_code == 303, f"could not sign in the fuzzing account ({signed_in.status_code})"
+        headers = _csrf_of(client, "/account")
+        path_values = {"account_id": seeded.json()["id"], "review_id": review.json()["id"],
+                       "provider": "google", "action": "change"}
+        return {COOKIE_NAME: client.cookies[COOKIE_NAME]}, headers, path_values
+
+
+def _first(found: list[str], label: str, text: str) -> None:
+    if not any(entry.startswith(label + ":") for entry in found):  # one example per operation is enough
+        found.append(f"{label}: {text}")
+
+
+def _passes(app, operation):
+    """(mode, fixed path values, cookies, headers) for each round of generated requests.
+
+    Every operation gets valid and schema-violating input from an anonymous session; one that
+    names objects by id or needs a signed-in user gets a third round with real ones, so the
+    fuzzer reaches past "no such account" and "log in again".
+    """
+    cookies, headers = _anonymous(app)  # per operation: a clock move may have expired the last one
+    raw = operation.definition.raw
+    yield GenerationMode.POSITIVE, {}, cookies, headers
+    if raw.get("parameters") or raw.get("requestBody"):  # else nothing can be made invalid
+        yield GenerationMode.NEGATIVE, {}, cookies, headers
+    names = {p["name"] for p in raw.get("parameters", []) if p.get("in") == "path"}
+    if names or "security" in raw:
+        cookies, headers, values = _existing_objects(app)
+        yield GenerationMode.POSITIVE, {n: v for n, v in values.items() if n in names}, cookies, headers
+
+
+def fuzz(app, *, max_examples: int, maintenance_on) -> FuzzRun:
+    """Fuzz every JSON operation with valid (positive) and schema-violating (negative) input.
+
+    ``maintenance_on()`` tells whether the exchange is in maintenance: the one 5xx allowed is the
+    documented 503 that passkey sign-in answers then.
+    """
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    run = FuzzRun()
+    for operation in fuzz_target(schema):
+        label = f"{operation.method.upper()} {operation.path}"
+        run.operations.append(label)
+        documented = set(operation.definition.raw.get("responses", {}))
+        started = time.monotonic()
+        for mode, path_values, cookies, headers in _passes(app, operation):
+
+            @settings(max_examples=max_examples, derandomize=True, database=None, deadline=None,
+                      phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+            @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_values or None))
+            def exercise(case):
+                run.cases += 1
+                try:
+                    response = case.call(headers=headers, cookies=cookies)
+                except Exception as crash:  # in process, a 500 reaches the caller as the app's exception
+                    run.statuses[500] += 1
+                    _first(run.server_errors, label, f"{mode.value} input -> crash {crash!r}\n{case.as_curl_command()}")
+                    return
+                run.statuses[response.status_code] += 1
+                status = response.status_code
+                reproduce = f"{mode.value} input -> {status}\n{case.as_curl_command()}\n{response.text[:300]}"
+                if status >= 500 and not (status == 503 and "503" in documented and maintenance_on()):
+                    _first(run.server_errors, label, reproduce)
+                content_type = (response.headers.get("content-type") or [""])[0]
+                if 400 <= status < 500 and not content_type.startswith("application/json"):
+                    _first(run.refusals_not_json, label, reproduce)
+                if mode is GenerationMode.NEGATIVE:
+                    try:
+                        case.validate_response(response, checks=[negative_data_rejection])
+                    except FailureGroup as failure:
+                        _first(run.invalid_accepted, label, str(failure)[:1500])
+                try:
+                    case.validate_response(response, checks=CONFORMANCE)
+                except FailureGroup as failure:
+                    _first(run.nonconforming, label, str(failure)[:1500])
+
+            try:
+                exercise()
+            except Unsatisfiable:  # every parameter accepts any value: no invalid request exists
+                run.no_invalid_input.append(label)
+        run.timings[label] = time.monotonic() - started
+    return run

@@ -1,0 +1,59 @@
+"""Workbenches for the hostile-input cases, and the case count at the end of the run."""
+
+from __future__ import annotations
+
+import pytest
+
+from .forms import BY_KEY
+from .workbench import Workbench
+
+CASE_TEST = "test_hostile_value_is_refused_readably_and_changes_nothing"
+
+
+class WorkbenchPool:
+    """Keeps the workbench of the form being tested; opens a new one when the form changes."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.current: tuple[str, str] | None = None
+        self.bench: Workbench | None = None
+        self.opened = 0
+
+    def get(self, target, form_key: str, fresh: bool = False) -> Workbench:
+        key = (target.brand, form_key)
+        if fresh or key != self.current or self.bench is None:
+            self.close()
+            self.bench = Workbench.open(self.browser, target, BY_KEY[form_key])
+            self.current = key
+            self.opened += 1
+        return self.bench
+
+    def close(self) -> None:
+        if self.bench is not None:
+            self.bench.close()
+        self.bench, self.current = None, None
+
+
+@pytest.fixture(scope="session")
+def workbenches(browser):
+    pool = WorkbenchPool(browser)
+    yield pool
+    pool.close()
+
+
+_tally = {"run": 0, "passed": 0, "seconds": 0.0}
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and CASE_TEST in report.nodeid:
+        _tally["run"] += 1
+        _tally["passed"] += report.passed
+        _tally["seconds"] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _tally["run"]:
+        per_case = _tally["seconds"] / _tally["run"]
+        terminalreporter.write_line(
+            f"hostile-input cases: {_tally['run']} run, {_tally['passed']} passed "
+            f"({per_case:.3f} s per case, test body)")

@@ -1,0 +1,28 @@
+"""Adding or removing a passkey is announced by e-mail (ASVS 5.0 V6.3.7). Pionex documents
+passkeys (seeds/002); CoinEx uses them only as a verification tool bound elsewhere."""
+
+import pytest
+
+from pages import PasskeysPage
+from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
+
+
+@pytest.fixture
+def brand() -> str:
+    return "pionex"
+
+
+@pytest.mark.behaviour("SEC-NOTICE-01")
+def test_adding_and_removing_a_passkey_are_each_announced_by_email(page, accounts, exchange, inbox, authenticator, deliveries):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=ALL_FACTORS, phone=phone)
+    sign_in_with_codes(page, account, exchange.api)
+
+    create_passkey(page, account, exchange, inbox, name="Work laptop")
+    added = deliveries.email(account.email, "a passkey was added")
+    assert "Work laptop" in added.body and "If this was not you" in added.body
+
+    mark = deliveries.mark()
+    PasskeysPage(page).open().remove("Work laptop")
+    removed = deliveries.email(account.email, "a passkey was removed", since=mark)
+    assert "Work laptop" in removed.body

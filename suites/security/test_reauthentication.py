@@ -1,0 +1,50 @@
+"""A signed-in session alone changes no authentication detail: the e-mail, the phone and the
+authenticator each need fresh codes first (ASVS 5.0 V7.5.1; NIST SP 800-63B §7.2).
+
+Each case posts a later step of a change flow straight from a signed-in browser, skipping the
+step that asks for the codes, as a hijacked session (or a stolen cookie) would."""
+
+import pyotp
+import pytest
+
+from pages import AccountPage
+
+NEW_PHONE = ("SE", "0701234567")
+
+
+def _post_from_the_session(page, path: str, fields: dict[str, str]):
+    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    return page.request.post(path, form={"csrf_token": token, **fields}, max_redirects=0)
+
+
+def _skipped_steps(brand: str, accounts) -> list[tuple[str, dict[str, str]]]:
+    secret = pyotp.random_base32()
+    steps = [("/security/authenticator/bind", {"totp_code": pyotp.TOTP(secret).now()})]
+    if brand == "pionex":
+        steps += [("/security/unbind/email/new-email", {"new_email": accounts.new_email()}),
+                  ("/security/unbind/email/new-email/code", {"code": "123456"}),
+                  ("/security/unbind/email/codes", {"email_code": "123456", "sms_code": "123456"})]
+    else:
+        steps += [("/security/mobile/change/number", {"country": NEW_PHONE[0], "phone": NEW_PHONE[1]}),
+                  ("/security/mobile/change/new-code", {"code": "123456"}),
+                  ("/security/mobile/change/2fa", {"code": "123456"})]
+    return steps
+
+
+@pytest.mark.behaviour("SEC-REAUTH-01")
+def test_a_signed_in_session_cannot_skip_the_codes_to_change_email_phone_or_authenticator(
+        page, brand, accounts, exchange, sign_in, inbox):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("email", "sms"), phone=phone)
+    sign_in(page, account)
+    AccountPage(page).open()
+    before = exchange.api.security_state(account.id)
+    mails_before = len(inbox.messages(to=account.email))
+
+    for path, fields in _skipped_steps(brand, accounts):
+        answer = _post_from_the_session(page, path, fields)
+        assert 400 <= answer.status < 500, f"POST {path} without the codes step answered {answer.status}"
+
+    assert exchange.api.security_state(account.id) == before, "a step without fresh codes changed the account"
+    notices = [m for m in inbox.messages(to=account.email)[mails_before:] if "security notice" in m.subject.lower()]
+    assert not notices, f"a change was announced: {[m.subject for m in notices]}"
