@@ -1,0 +1,19 @@
+"""Accessibility suite: every screen of both brands (suites/accessibility/screens.py)."""
+
+import pytest
+
+from .driver import Driver
+
+
+@pytest.fixture(params=["pionex", "coinex"])
+def brand(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def driver(page, exchange, accounts, deliveries, time_travel, sign_in):
+    """Drives the page to a screen; undoes what a journey switched on (maintenance mode)."""
+    driver = Driver(page, exchange, accounts, deliveries, time_travel, sign_in)
+    yield driver
+    for cleanup in reversed(driver.cleanups):
+        cleanup()
