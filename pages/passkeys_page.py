@@ -56,6 +56,11 @@ class PasskeyCeremonyPage(BasePage):
     page_id = "passkey-ceremony"
 
     @property
+    def waiting_for_device(self) -> Locator:
+        """Shown once the page has asked the browser for a passkey and its timeout runs."""
+        return self.page.get_by_test_id("passkey-waiting")
+
+    @property
     def error(self) -> Locator:
         return self.page.get_by_test_id("passkey-error")
 

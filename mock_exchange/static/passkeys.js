@@ -16,13 +16,21 @@
 
   // The page gives up on its own when the timeout passes (so a missing authenticator is
   // reported promptly, and a test can cross the wait with the page clock).
+  // Once the timer runs, a "waiting for your device" status (where the page has one) says so.
   function withTimeout(options) {
     const controller = new AbortController();
     setTimeout(function () { controller.abort(); }, options.timeout || 30000);
+    waiting(true);
     return controller.signal;
   }
 
+  function waiting(on) {
+    const status = document.querySelector('[data-testid="passkey-waiting"]');
+    if (status) status.hidden = !on;
+  }
+
   function show(box, message) {
+    waiting(false);
     box.textContent = message;
     box.hidden = false;
   }

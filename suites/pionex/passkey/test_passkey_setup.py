@@ -103,8 +103,10 @@ def test_setup_without_any_authenticator_fails_clearly_and_saves_nothing(
 
     authenticator.unplug()
     ceremony.use_biometrics()
-    expect(ceremony.error).to_be_hidden()  # still waiting for a device
+    expect(ceremony.waiting_for_device).to_be_visible()  # the timeout runs from here
+    expect(ceremony.error).to_be_hidden()
     time_travel.advance(timedelta(seconds=30))  # the ceremony's timeout, on the page clock
     expect(ceremony.error).to_contain_text("no passkey is available")
     expect(ceremony.error).to_contain_text("contact support")
+    expect(ceremony.waiting_for_device).to_be_hidden()
     expect(PasskeysPage(page).open().rows).to_have_count(0)
