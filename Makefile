@@ -8,7 +8,7 @@ SHELL := /bin/bash
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: e2e test serve setup setup-python setup-browser setup-report clean
+.PHONY: e2e test serve bench flake-check report setup setup-python setup-browser setup-report clean
 
 e2e: setup
 	$(UV) run exchange-e2e run $(ARGS)
@@ -20,6 +20,19 @@ test: setup-python setup-browser
 
 serve: setup-python
 	$(UV) run exchange-e2e serve $(ARGS)
+
+# Speed: the floor, per-test cost, -n 1 against -n 2 and server times (test-results/bench/).
+bench: setup-python setup-browser
+	$(UV) run exchange-e2e bench $(ARGS)
+
+# The suites RUNS times in random order at -n 2; every failure listed with its seed.
+RUNS ?= 10
+flake-check: setup-python setup-browser
+	$(UV) run exchange-e2e flake-check --runs $(RUNS) $(ARGS)
+
+# One report from several results folders (CI shards): make report ARGS="shard-1/ shard-2/"
+report: setup-python setup-report
+	$(UV) run exchange-e2e report $(ARGS)
 
 setup: setup-python setup-browser setup-report
 

@@ -11,6 +11,7 @@ import uvicorn
 
 from .app import create_app
 from .brands import BRANDS
+from .timings import RequestTimings
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -25,6 +26,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--test-mode", action="store_true", help="mount the loopback-only test API")
     parser.add_argument("--public-origin", default=None,
                         help="the origin users reach the site at, e.g. http://localhost:8000 (passkeys are bound to it)")
+    parser.add_argument("--timings", default=None, help="append each request's response time to this file")
     return parser.parse_args(argv)
 
 
@@ -41,6 +43,8 @@ def main(argv: list[str] | None = None) -> None:
         smtp_port=args.smtp_port,
         public_origin=args.public_origin or f"http://localhost:{args.port}",
     )
+    if args.timings:
+        app = RequestTimings(app, args.timings)
     if args.fd is None:
         uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)
         return

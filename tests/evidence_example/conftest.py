@@ -2,9 +2,14 @@
 
 import pytest
 
-from fixtures.playwright_overrides import browser_context_args, browser_type_launch_args, delete_output_dir
+from fixtures.playwright_overrides import (
+    browser_context_args,
+    browser_type_launch_args,
+    connect_options,
+    delete_output_dir,
+)
 
-__all__ = ["browser_context_args", "browser_type_launch_args", "delete_output_dir"]
+__all__ = ["browser_context_args", "browser_type_launch_args", "connect_options", "delete_output_dir"]
 
 
 @pytest.fixture

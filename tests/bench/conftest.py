@@ -1,0 +1,17 @@
+"""The benchmark's floor probe runs against the embedded Pionex mock, like any suite test."""
+
+import pytest
+
+from fixtures.playwright_overrides import (
+    browser_context_args,
+    browser_type_launch_args,
+    connect_options,
+    delete_output_dir,
+)
+
+__all__ = ["browser_context_args", "browser_type_launch_args", "connect_options", "delete_output_dir"]
+
+
+@pytest.fixture
+def brand() -> str:
+    return "pionex"

@@ -1,0 +1,42 @@
+"""Start the project's own commands as separate processes, the way a person or a CI job would."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_listening(process: subprocess.Popen, port: int, log: Path, seconds: float = 60) -> None:
+    """Return once something accepts connections on the port; fail with the log if the process
+    dies or the deadline passes. Between attempts it waits on the process itself, which also
+    notices an early exit."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            pass
+        try:
+            code = process.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            continue
+        raise AssertionError(f"the process exited ({code}) before listening:\n{log.read_text()[-3000:]}")
+    raise AssertionError(f"nothing listened on port {port} within {seconds} s:\n{log.read_text()[-3000:]}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

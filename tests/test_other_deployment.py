@@ -1,0 +1,48 @@
+"""Another deployment (issue 8): --exchange-url points the suites at an exchange they did not start.
+
+`exchange-e2e serve` runs in its own process, as a person would start it; the suites reach
+it only through the URLs README gives (site and test API, and the e-mail catcher's HTTP view).
+"""
+
+import re
+import sqlite3
+import subprocess
+import sys
+
+from fixtures.catalogue import PROJECT_ROOT
+from fixtures.outcomes import read
+
+from tests.processes import free_port, stop, wait_until_listening
+
+SUITES = ["suites/pionex/sign_in/test_login.py", "suites/pionex/lockout"]
+
+
+def test_suites_pass_against_a_separately_started_exchange(tmp_path):
+    port, smtp_port, mail_port = free_port(), free_port(), free_port()
+    data, log = tmp_path / "data", tmp_path / "serve.log"
+    with open(log, "w") as handle:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "fixtures.cli", "serve", "--brand", "pionex", "--port", str(port),
+             "--smtp-port", str(smtp_port), "--mail-port", str(mail_port), "--data-dir", str(data)],
+            cwd=PROJECT_ROOT, stdout=handle, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_listening(serve, port, log)
+        mail_url = re.search(r"as JSON at (\S+)", log.read_text()).group(1)  # what serve prints
+        results = tmp_path / "results.json"
+        run = subprocess.run(
+            [sys.executable, "-m", "pytest", *SUITES, "-n", "0", "-q", "-p", "no:cacheprovider",
+             f"--exchange-url=http://localhost:{port}", f"--mail-url={mail_url}",
+             f"--results-json={results}", f"--basetemp={tmp_path / 'run'}"],
+            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600,
+        )
+    finally:
+        stop(serve)
+
+    outcomes = read(results)
+    assert run.returncode == 0, run.stdout[-4000:]
+    assert len(outcomes) >= 7 and {entry["outcome"] for entry in outcomes.values()} == {"passed"}
+    # The accounts the tests made are in the served exchange's database: no embedded mock ran.
+    with sqlite3.connect(data / "pionex.sqlite3") as database:
+        accounts = database.execute("SELECT count(*) FROM accounts").fetchone()[0]
+    assert accounts >= len(outcomes)
