@@ -221,6 +221,12 @@ class Maintenance(BaseModel):
     on: bool
 
 
+@router.get("/maintenance", response_model=Maintenance)
+def get_maintenance(request: Request):
+    """Whether maintenance mode is on (a harness that did not switch it can ask)."""
+    return Maintenance(on=visit_of(request).exchange.maintenance)
+
+
 @router.post("/maintenance", response_model=Maintenance)
 def set_maintenance(change: Maintenance, request: Request):
     """Switch maintenance mode: the login page shows a banner and refuses sign-in."""

@@ -16,9 +16,11 @@ from sqlalchemy import select
 
 from .. import reuse_block
 from ..models import Account, Review, SupportAgent
+from ..identities import account_for_email
 from ..passwords import hash_password, verify_password
 from ..security_changes import change_email, decide_review, open_review, reset_password, unbind_channel
 from ..withdrawal_hold import active_hold
+from .forms import email_problem, normalize_email
 from .test_api import DB_INT_MAX, EMAIL, AccountId, DbInt, UtcDateTime, loopback_only, refusals
 from .visit import visit_of
 
@@ -166,10 +168,18 @@ class NewEmail(BaseModel):
     new_email: str = Field(max_length=254, pattern=EMAIL)
 
 
-@router.post("/accounts/{account_id}/change-email", response_model=Hold, responses=refusals(404))
+@router.post("/accounts/{account_id}/change-email", response_model=Hold, responses=refusals(404, 409))
 def seed_change_email(account_id: AccountId, body: NewEmail, request: Request):
+    """The change the page makes after its codes, without the codes: the same address rules."""
     visit = visit_of(request)
-    hold = change_email(visit.exchange, visit.db, _account(request, account_id), body.new_email.strip().lower(), visit.now)
+    account = _account(request, account_id)
+    email = normalize_email(body.new_email)
+    if problem := email_problem(email):
+        raise HTTPException(422, problem)
+    owner = account_for_email(visit.db, email)
+    if owner is not None and owner.id != account.id:
+        raise HTTPException(409, "that e-mail already signs in to another account")
+    hold = change_email(visit.exchange, visit.db, account, email, visit.now)
     return {"hold_until": hold.until}
 
 

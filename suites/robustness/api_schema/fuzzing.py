@@ -1,10 +1,9 @@
-"""Schemathesis against a private, in-process mock exchange: its JSON endpoints and test API.
+"""Schemathesis over HTTP against a dedicated mock exchange: its JSON endpoints and test API.
 
-The exchange is built with ``create_app`` on its own SQLite file, so the state-changing test-API
-calls the fuzzer makes (clock forward, maintenance on, new accounts) reach no other test. It is
-called through Schemathesis' ASGI transport, whose client address is the string "testclient";
-the test API answers loopback clients only, so ``as_loopback_client`` presents the calls as
-coming from 127.0.0.1 (``hidden_without_loopback`` proves the wrapper is what opens it).
+The exchange is a server process of its own (its own SQLite file, test mode), so the
+state-changing test-API calls the fuzzer makes (clock forward, maintenance on, new accounts)
+reach no other test, and a fault from fixtures/faults.py (`--fault`) is in it like in any
+other server the suites start. Calls come from 127.0.0.1, which the test API answers.
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import httpx
 import schemathesis
 from fastapi.routing import APIRoute
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.core.failures import FailureGroup
-from schemathesis.python import asgi
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     negative_data_rejection,
@@ -38,23 +37,6 @@ TEST_API_PREFIX = "/__test__"
 CONFORMANCE = [status_code_conformance, content_type_conformance, response_headers_conformance,
                response_schema_conformance]
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
-
-
-def as_loopback_client(app):
-    """The same ASGI app, seeing every HTTP call as coming from 127.0.0.1."""
-
-    async def loopback(scope, receive, send):
-        if scope["type"] == "http":
-            scope = {**scope, "client": ("127.0.0.1", 50000)}
-        await app(scope, receive, send)
-
-    return loopback
-
-
-def hidden_without_loopback(app) -> int:
-    """The status the test API gives Schemathesis' own ASGI client address ("testclient")."""
-    with asgi.get_client(app) as client:
-        return client.get(f"{TEST_API_PREFIX}/info").status_code
 
 
 def json_routes() -> set[tuple[str, str]]:
@@ -103,16 +85,16 @@ def _csrf_of(client, path: str) -> dict:
     return {"X-CSRF-Token": token.group(1)}
 
 
-def _anonymous(app) -> tuple[dict, dict]:
+def _anonymous(base_url: str) -> tuple[dict, dict]:
     """A fresh anonymous browser session: (cookies, headers with its CSRF token), as a page has."""
-    with asgi.get_client(app) as client:
+    with httpx.Client(base_url=base_url, timeout=30) as client:
         headers = _csrf_of(client, "/login")
         return {COOKIE_NAME: client.cookies[COOKIE_NAME]}, headers
 
 
-def _existing_objects(app) -> tuple[dict, dict, dict]:
+def _existing_objects(base_url: str) -> tuple[dict, dict, dict]:
     """A signed-in session on a fresh account, and path values naming real objects."""
-    with asgi.get_client(app) as client:
+    with httpx.Client(base_url=base_url, timeout=30) as client:
         email, password = f"fuzz-{time.monotonic_ns()}@example.com", "correct horse battery staple"
         client.post(f"{TEST_API_PREFIX}/maintenance", json={"on": False})  # the fuzzer may have switched it on
         seeded = client.post(f"{TEST_API_PREFIX}/accounts", json={"email": email, "password": password,
@@ -121,7 +103,7 @@ def _existing_objects(app) -> tuple[dict, dict, dict]:
                                                                  "account_id": seeded.json()["id"]})
         headers = _csrf_of(client, "/login")
         signed_in = client.post("/login", data={"csrf_token": headers["X-CSRF-Token"], "method": "email",
-                                                "email": email, "password": password}, allow_redirects=False)
+                                                "email": email, "password": password})
         assert signed_in.status_code == 303, f"could not sign in the fuzzing account ({signed_in.status_code})"
         headers = _csrf_of(client, "/account")
         path_values = {"account_id": seeded.json()["id"], "review_id": review.json()["id"],
@@ -134,38 +116,42 @@ def _first(found: list[str], label: str, text: str) -> None:
         found.append(f"{label}: {text}")
 
 
-def _passes(app, operation):
+def _passes(base_url: str, operation):
     """(mode, fixed path values, cookies, headers) for each round of generated requests.
 
     Every operation gets valid and schema-violating input from an anonymous session; one that
     names objects by id or needs a signed-in user gets a third round with real ones, so the
     fuzzer reaches past "no such account" and "log in again".
     """
-    cookies, headers = _anonymous(app)  # per operation: a clock move may have expired the last one
+    cookies, headers = _anonymous(base_url)  # per operation: a clock move may have expired the last one
     raw = operation.definition.raw
     yield GenerationMode.POSITIVE, {}, cookies, headers
     if raw.get("parameters") or raw.get("requestBody"):  # else nothing can be made invalid
         yield GenerationMode.NEGATIVE, {}, cookies, headers
     names = {p["name"] for p in raw.get("parameters", []) if p.get("in") == "path"}
     if names or "security" in raw:
-        cookies, headers, values = _existing_objects(app)
+        cookies, headers, values = _existing_objects(base_url)
         yield GenerationMode.POSITIVE, {n: v for n, v in values.items() if n in names}, cookies, headers
 
 
-def fuzz(app, *, max_examples: int, maintenance_on) -> FuzzRun:
+def maintenance_on(base_url: str) -> bool:
+    return httpx.get(f"{base_url}{TEST_API_PREFIX}/maintenance", timeout=30).json()["on"]
+
+
+def fuzz(base_url: str, *, max_examples: int) -> FuzzRun:
     """Fuzz every JSON operation with valid (positive) and schema-violating (negative) input.
 
-    ``maintenance_on()`` tells whether the exchange is in maintenance: the one 5xx allowed is the
-    documented 503 that passkey sign-in answers then.
+    The one 5xx allowed is the documented 503 that passkey sign-in answers while the exchange
+    is in maintenance (which the fuzzer can switch on through the test API).
     """
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     run = FuzzRun()
     for operation in fuzz_target(schema):
         label = f"{operation.method.upper()} {operation.path}"
         run.operations.append(label)
         documented = set(operation.definition.raw.get("responses", {}))
         started = time.monotonic()
-        for mode, path_values, cookies, headers in _passes(app, operation):
+        for mode, path_values, cookies, headers in _passes(base_url, operation):
 
             @settings(max_examples=max_examples, derandomize=True, database=None, deadline=None,
                       phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
@@ -173,15 +159,15 @@ def fuzz(app, *, max_examples: int, maintenance_on) -> FuzzRun:
             def exercise(case):
                 run.cases += 1
                 try:
-                    response = case.call(headers=headers, cookies=cookies)
-                except Exception as crash:  # in process, a 500 reaches the caller as the app's exception
+                    response = case.call(base_url=base_url, headers=headers, cookies=cookies)
+                except Exception as crash:  # the connection dropped: the server died or hung up
                     run.statuses[500] += 1
                     _first(run.server_errors, label, f"{mode.value} input -> crash {crash!r}\n{case.as_curl_command()}")
                     return
                 run.statuses[response.status_code] += 1
                 status = response.status_code
                 reproduce = f"{mode.value} input -> {status}\n{case.as_curl_command()}\n{response.text[:300]}"
-                if status >= 500 and not (status == 503 and "503" in documented and maintenance_on()):
+                if status >= 500 and not (status == 503 and "503" in documented and maintenance_on(base_url)):
                     _first(run.server_errors, label, reproduce)
                 content_type = (response.headers.get("content-type") or [""])[0]
                 if 400 <= status < 500 and not content_type.startswith("application/json"):

@@ -1,7 +1,8 @@
 """Schemathesis against the OpenAPI description of the JSON endpoints and the test API.
 
-Each brand gets a private in-process exchange (its own SQLite file, test mode), so the fuzzer's
-state changes (clock moves, maintenance, new accounts) reach no other test. Generation is
+Each brand gets a dedicated exchange server (its own SQLite file, test mode, and the run's
+--fault if there is one), so the fuzzer's state changes (clock moves, maintenance, new accounts)
+reach no other test. Generation is
 derandomized: the same inputs every run. The run happens once per brand; the two tests read it.
 """
 
@@ -10,20 +11,22 @@ from __future__ import annotations
 import pytest
 
 from fixtures.reporting import attach_text
-from mock_exchange.app import create_app
+from fixtures.servers import ExchangeServer
 
-from .fuzzing import FuzzRun, as_loopback_client, fuzz, hidden_without_loopback, json_routes
+from .fuzzing import FuzzRun, fuzz, json_routes
 
 MAX_EXAMPLES = 5  # per operation and round (valid, invalid, real objects): ~450 requests, ~25 s per brand
 
 
 @pytest.fixture(scope="module")
-def fuzz_run(brand, tmp_path_factory) -> FuzzRun:
-    app = create_app(brand, database_path=tmp_path_factory.mktemp(f"fuzz-{brand}") / "exchange.sqlite3",
-                     test_mode=True, public_origin="http://localhost")
-    assert hidden_without_loopback(app) == 404, "the test API must stay hidden from a non-loopback client"
-    loopback = as_loopback_client(app)
-    run = fuzz(loopback, max_examples=MAX_EXAMPLES, maintenance_on=lambda: app.state.exchange.maintenance)
+def fuzz_run(brand, tmp_path_factory, smtp_catcher, pytestconfig) -> FuzzRun:
+    server = ExchangeServer(brand, tmp_path_factory.mktemp(f"fuzz-{brand}"), smtp_catcher.port,
+                            fault=pytestconfig.getoption("--fault"))
+    server.start()
+    try:
+        run = fuzz(server.api_url, max_examples=MAX_EXAMPLES)
+    finally:
+        server.stop()
     run.json_routes = json_routes()
     print(f"\n[{brand}] {run.summary()}")
     return run

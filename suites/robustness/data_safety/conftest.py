@@ -12,9 +12,9 @@ def brand(request) -> str:
 
 
 @pytest.fixture(scope="module")
-def dedicated_server(brand, tmp_path_factory, smtp_catcher):
+def dedicated_server(brand, tmp_path_factory, smtp_catcher, pytestconfig):
     server = ExchangeServer(brand, tmp_path_factory.mktemp(f"data-safety-{brand}"), smtp_catcher.port,
-                            restartable=True)
+                            restartable=True, fault=pytestconfig.getoption("--fault"))
     server.start()
     yield server
     server.stop()
