@@ -17,6 +17,7 @@ from sqlalchemy import select
 from .. import reuse_block
 from ..models import Account, Review, SupportAgent
 from ..identities import account_for_email
+from ..sessions import COOKIE_NAME
 from ..passwords import hash_password, verify_password
 from ..security_changes import change_email, decide_review, open_review, reset_password, unbind_channel
 from ..withdrawal_hold import active_hold
@@ -162,6 +163,23 @@ def seed_unbind(account_id: AccountId, body: Unbind, request: Request):
     visit = visit_of(request)
     hold = unbind_channel(visit.exchange, visit.db, _account(request, account_id), body.channel, visit.now)
     return {"hold_until": hold.until}
+
+
+class SignedInSession(BaseModel):
+    cookie_name: str
+    token: str
+
+
+@router.post("/accounts/{account_id}/sessions", response_model=SignedInSession, status_code=201,
+             responses=refusals(404))
+def start_signed_in_session(account_id: AccountId, request: Request):
+    """A signed-in session, as the login page and its verification step leave one, for tests that
+    are not about logging in: the harness puts the token in the browser's cookie jar. It records
+    no device and sends no login notice (tests about those sign in through the page)."""
+    visit = visit_of(request)
+    account = _account(request, account_id)
+    handle = visit.exchange.sessions.start(visit.db, visit.now, account_id=account.id)
+    return {"cookie_name": COOKIE_NAME, "token": handle.new_token}
 
 
 class NewEmail(BaseModel):

@@ -31,9 +31,10 @@ class Driver:
         return self.exchange.api
 
     def signed_in(self, **seed) -> TestAccount:
-        """A fresh account (``accounts.create`` arguments), signed in through the login page."""
+        """A fresh account (``accounts.create`` arguments), signed in with a test-API session
+        (the screens under test come after the login page, which has its own cases)."""
         account = self.accounts.create(**seed)
-        self.sign_in(self.page, account)
+        self.sign_in.with_session(self.page, account)
         return account
 
     def with_phone(self, factors=("sms",), **seed) -> TestAccount:

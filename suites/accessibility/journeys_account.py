@@ -30,7 +30,7 @@ def under_withdrawal_hold(path: str):
         account = d.accounts.create(balance_usdt=100)
         account.password = d.accounts.new_password()
         d.api.reset_password(account.id, account.password)
-        d.sign_in(d.page, account)
+        d.sign_in.with_session(d.page, account)
         d.page.goto(path)
     return journey
 
@@ -72,7 +72,7 @@ def authenticator_code_sent(d: Driver) -> None:
 
 def _authenticator_key(d: Driver) -> AuthenticatorSetupPage:
     account = d.accounts.create()
-    d.sign_in(d.page, account)
+    d.sign_in.with_session(d.page, account)
     authenticator = AuthenticatorSetupPage(d.page).open()
     mark = d.deliveries.mark()
     authenticator.send_identity_code()
@@ -109,7 +109,7 @@ def passkey_identity_error(d: Driver) -> None:
 
 def passkey_ceremony(d: Driver) -> None:
     account = d.accounts.create(factors=("email",))
-    d.sign_in(d.page, account)
+    d.sign_in.with_session(d.page, account)
     mark = d.deliveries.mark()
     identity = PasskeysPage(d.page).open().create()
     identity.confirm_codes(email=d.deliveries.email_code(account.email, "passkey", since=mark))
@@ -117,7 +117,7 @@ def passkey_ceremony(d: Driver) -> None:
 
 def _fully_bound(d: Driver):
     account = d.with_phone(factors=ALL_FACTORS)
-    d.sign_in(d.page, account)
+    d.sign_in.with_session(d.page, account)
     return account
 
 

@@ -130,7 +130,7 @@ def reset_handoff(d: Driver) -> None:
 
 def _mobile(d: Driver, action: str | None = None):
     account = d.with_phone(factors=("sms", "totp"))
-    d.sign_in(d.page, account)
+    d.sign_in.with_session(d.page, account)
     mobile = MobileChangePage(d.page).open()
     if action:
         mobile.choose(action)

@@ -35,7 +35,8 @@ def wrong_password(d: Driver) -> None:
 def locked_out(d: Driver) -> None:
     """Timed lockout after repeated wrong passwords, from a device that signed in before (on CoinEx,
     failures from an unknown device lock the account for review instead: login-review-locked)."""
-    account = d.signed_in()
+    account = d.accounts.create()
+    d.sign_in(d.page, account)  # through the login page: that is what makes the device known
     d.page.get_by_test_id("logout").click()
     login = LoginPage(d.page)
     for _ in range(MAX_FAILED_LOGINS):

@@ -27,7 +27,7 @@ def _at_the_code_step(page, account, deliveries) -> str:
 @pytest.mark.behaviour("SEC-OTP-01")
 def test_a_withdrawal_code_confirms_one_withdrawal_and_never_a_second(page, accounts, deliveries, sign_in):
     account = accounts.create(factors=("email",), balance_usdt=500)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     withdraw = WithdrawalPage(page).open()
     mark = deliveries.mark()
     withdraw.send_codes()

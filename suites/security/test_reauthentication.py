@@ -44,7 +44,7 @@ def test_a_signed_in_session_cannot_skip_the_codes_to_change_email_or_phone(
     # Every factor bound, so the only thing between the session and the change is the codes step.
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("email", "sms", "totp"), phone=phone)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     AccountPage(page).open()
 
     answers, changed, notices = _post_steps(
@@ -60,7 +60,7 @@ def test_a_signed_in_session_cannot_bind_an_authenticator_without_its_codes(
         page, accounts, exchange, sign_in, inbox):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("email", "sms"), phone=phone)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     AccountPage(page).open()
     secret = pyotp.random_base32()
 

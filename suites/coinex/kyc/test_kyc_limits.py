@@ -19,7 +19,7 @@ def _withdraw(withdraw, deliveries, account, amount: str) -> None:
 def test_withdrawal_above_the_level_limit_is_refused_naming_the_missing_level(page, accounts, exchange, deliveries, sign_in):
     account = accounts.create(balance_usdt=5000)
     exchange.api.coinex_profile(account.id, kyc_level=0)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     withdraw = WithdrawalPage(page).open()
     _withdraw(withdraw, deliveries, account, str(UNVERIFIED_WITHDRAWAL_LIMIT_USDT + 1))
     expect(withdraw.error).to_contain_text(PRIMARY_VERIFICATION)

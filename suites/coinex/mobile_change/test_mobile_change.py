@@ -11,7 +11,7 @@ from suites.coinex.promises import SMS_CODE_DIGITS
 def _signed_in(page, accounts, sign_in, factors=("sms", "totp")):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=factors, phone=phone)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     return account
 
 

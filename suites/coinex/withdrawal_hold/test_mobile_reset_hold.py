@@ -18,7 +18,7 @@ def test_withdrawals_are_suspended_for_24_hours_after_a_mobile_reset_then_work(p
     before = time_travel.now()
     hold_until = exchange.api.coinex_mobile_reset(account.id)
     assert timedelta(0) <= hold_until - before - timedelta(hours=MOBILE_RESET_HOLD_HOURS) < timedelta(seconds=5)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     withdraw = WithdrawalPage(page).open()
     expect(withdraw.hold_banner).to_contain_text("mobile number was reset")
 

@@ -34,7 +34,7 @@ def _to_key_step(page, account, deliveries) -> AuthenticatorSetupPage:
 @pytest.mark.behaviour("PX-GA-01", "PX-GA-02", "PX-GA-03")
 def test_web_set_shows_qr_and_key_and_binds_only_with_the_current_code(page, accounts, deliveries, sign_in, time_travel):
     account = accounts.create()
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     setup = _to_key_step(page, account, deliveries)
 
     expect(setup.qr_code).to_be_visible()
@@ -63,7 +63,7 @@ def test_web_set_shows_qr_and_key_and_binds_only_with_the_current_code(page, acc
 @pytest.mark.behaviour("PX-GA-04")
 def test_authenticator_restored_from_the_shown_key_alone_signs_in(page, accounts, deliveries, sign_in):
     account = accounts.create()
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     setup = _to_key_step(page, account, deliveries)
     key = setup.key.inner_text()
     assert len(key) == AUTHENTICATOR_KEY_LENGTH
@@ -84,7 +84,7 @@ def test_authenticator_restored_from_the_shown_key_alone_signs_in(page, accounts
 def test_app_asks_for_the_email_code_before_showing_the_key(device_page, accounts, deliveries, sign_in):
     app = device_page("Pixel 7")
     account = accounts.create()
-    sign_in(app, account)
+    sign_in.with_session(app, account)
     setup = AuthenticatorSetupPage(app).open()
     setup.assert_step("authenticator-verify")
     expect(setup.key).to_be_hidden()

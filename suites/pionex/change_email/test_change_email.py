@@ -13,7 +13,7 @@ from suites.pionex.promises import REUSE_BLOCK_DAYS, WITHDRAWAL_HOLD_HOURS
 @pytest.mark.behaviour("PX-EMAIL-02")
 def test_changing_the_email_needs_google_authenticator_and_sms(page, accounts, sign_in):
     account = accounts.create(factors=("totp",))
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     SecurityPage(page).open().start_unbind("email")
     unbind = UnbindPage(page)
     unbind.assert_step("unbind-refused")
@@ -27,7 +27,7 @@ def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(page,
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms", "totp"), phone=phone, balance_usdt=10)
     old_email, new_email = account.email, accounts.new_email()
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     SecurityPage(page).open().start_unbind("email")
 
     unbind = UnbindPage(page)

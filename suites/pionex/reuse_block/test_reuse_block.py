@@ -38,7 +38,7 @@ def test_an_unbound_phone_cannot_be_bound_again_for_30_days_not_even_to_the_same
     account.phone = None  # the sign-in no longer asks for it
 
     time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS) - timedelta(minutes=1))
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     SecurityPage(page).open().start_bind("sms")
     bind = BindMethodPage(page)
     bind.submit_destination(phone)
@@ -46,7 +46,7 @@ def test_an_unbound_phone_cannot_be_bound_again_for_30_days_not_even_to_the_same
     expect(bind.error).to_contain_text("cannot be used to register or be bound again until")
 
     time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS, seconds=5))
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     page.goto(BindMethodPage.path)
     bind.submit_destination(phone)
     bind.assert_step("bind-code")

@@ -25,7 +25,7 @@ def _all_three(accounts):
 def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign_in):
     phone, _ = accounts.new_phone()
     without_authenticator = accounts.create(factors=("email", "sms"), phone=phone)
-    sign_in(page, without_authenticator)
+    sign_in.with_session(page, without_authenticator)
     SecurityPage(page).open().start_unbind("sms")
     unbind = UnbindPage(page)
     unbind.assert_step("unbind-refused")
@@ -35,7 +35,7 @@ def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign
     AccountPage(page).open().log_out()
 
     without_sms = accounts.create(factors=("email", "totp"))
-    sign_in(page, without_sms)
+    sign_in.with_session(page, without_sms)
     page.goto("/security/unbind/email")
     unbind.assert_step("unbind-refused")
     expect(unbind.missing).to_contain_text("Bind SMS verification")
@@ -45,7 +45,7 @@ def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign
 @pytest.mark.behaviour("PX-UNBIND-02", "PX-UNBIND-03", "PX-UNBIND-06", "PX-HOLD-04", "SEC-NOTICE-01", "SEC-REAUTH-01")
 def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(page, accounts, deliveries, exchange, sign_in):
     account = _all_three(accounts)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     security = SecurityPage(page).open()
     expect(security.value("sms")).to_have_text(account.phone)
     security.start_unbind("sms")
@@ -78,7 +78,7 @@ def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(page
 @pytest.mark.behaviour("PX-UNBIND-04", "PX-UNBIND-05")
 def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, exchange, sign_in):
     account = _all_three(accounts)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     page.goto("/security/unbind/email")
     unbind = UnbindPage(page)
     unbind.next()

@@ -48,7 +48,7 @@ def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset
 def test_code_verified_withdrawal_works_without_a_hold_and_needs_every_bound_code(page, accounts, deliveries, sign_in):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("email", "sms", "totp"), phone=phone, balance_usdt=50)
-    sign_in(page, account)
+    sign_in.with_session(page, account)
     withdrawal = WithdrawalPage(page).open()
     expect(withdrawal.hold_banner).to_be_hidden()
     mark = deliveries.mark()
