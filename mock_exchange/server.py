@@ -13,6 +13,11 @@ from .app import create_app
 from .brands import BRANDS
 from .timings import RequestTimings
 
+# Idle connections stay open this long. uvicorn's default (5 s) equals httpx's keep-alive expiry,
+# so a client could reuse a connection at the instant the server closed it ("Server
+# disconnected without sending a response"); the harness's clients also expire theirs at 2 s.
+KEEP_ALIVE_SECONDS = 60
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
@@ -46,12 +51,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.timings:
         app = RequestTimings(app, args.timings)
     if args.fd is None:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True,
+                    timeout_keep_alive=KEEP_ALIVE_SECONDS)
         return
     # The harness binds and listens before starting us, so clients queue instead of failing
     # while we boot, and no other process can take the port in between.
     listening = socket.socket(fileno=args.fd)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="info", access_log=True))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="info", access_log=True, timeout_keep_alive=KEEP_ALIVE_SECONDS))
     server.run(sockets=[listening])
 
 

@@ -1,0 +1,54 @@
+"""The benchmark's arithmetic and the servers' timing file (exchange-e2e bench, issue 8)."""
+
+import asyncio
+
+from fixtures.bench import Run, markdown, percentile, summarise
+from mock_exchange.timings import RequestTimings, read_timings
+
+
+def _run(name, workers, wall, seconds, timings=(), failed=()):
+    outcomes = {f"t{i}": {"outcome": "failed" if f"t{i}" in failed else "passed", "seconds": s}
+                for i, s in enumerate(seconds)}
+    return Run(name, workers, wall, outcomes, list(timings), 1 if failed else 0)
+
+
+def test_percentile_is_nearest_rank():
+    values = list(range(1, 101))
+    assert percentile(values, 0.50) == 50
+    assert percentile(values, 0.95) == 95
+    assert percentile([7.0], 0.95) == 7.0
+
+
+def test_summary_compares_the_suites_with_the_floor_and_judges_each_target():
+    floor = _run("floor", 1, 10, [0.5, 0.4, 0.6])
+    serial = _run("n1", 1, 100, [1.0, 1.0, 1.6, 6.0], timings=[10, 20, 30, 400])
+    parallel = _run("n2", 2, 62.5, [1.0] * 4, failed=("t3",))
+
+    summary = summarise(floor, serial, parallel)
+
+    assert summary["floor"]["median_s"] == 0.5
+    assert summary["ratio_mean_to_floor"] == round(2.4 / 0.5, 2)
+    assert summary["wall"]["speedup"] == 1.6
+    assert summary["suites"]["over_5_s"] == 1
+    assert summary["server"]["n1"] == {"requests": 4, "p50_ms": 20, "p95_ms": 400}
+    assert summary["failures"]["n2"] == ["t3"]
+    assert list(summary["targets"].values()) == [False, False, False]
+    table = markdown(summary)
+    assert "| speed-up at -n 2 | 1.60 |" in table and "**no**" in table and "`t3`" in table
+
+
+def test_every_request_gets_a_line_with_its_status_and_a_clean_path(tmp_path):
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 418, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def noop(message):
+        return None
+
+    timed = RequestTimings(app, tmp_path / "t.tsv")
+    asyncio.run(timed({"type": "http", "method": "POST", "path": "/login\t\nx"}, None, noop))
+    timed.out.close()
+
+    [(method, path, status, ms)] = read_timings([tmp_path / "t.tsv"])
+    assert (method, path, status) == ("POST", "/login  x", 418)
+    assert ms >= 0
