@@ -1,6 +1,6 @@
 # exchange-login-e2e. Two commands do everything, set-up included:
 #   make e2e    every suite against the embedded mock exchange, plus the Allure report
-#   make test   the project's own tests (mock exchange rules, catalogue gate, harness)
+#   make test   the project's own tests (mock exchange rules, catalogue gate, harness; Allure for the shard-merge test)
 # Extra pytest arguments: make e2e ARGS="-k lockout -n 1"
 
 SHELL := /bin/bash
@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS ?= never
 e2e: setup
 	$(UV) run exchange-e2e run $(ARGS)
 
-test: setup-python setup-browser
+test: setup-python setup-browser setup-report
 	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \
 	if [ $$code -eq 5 ]; then echo "make test: no tests were collected; that is a failure." >&2; exit 1; fi; \
 	exit $$code
