@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import phonenumbers
-from phonenumbers import geocoder  # noqa: F401 - loads region names
+
+# The chooser's English region names, taken from libphonenumber's own locale table
+# (phonenumbers.geocoder). That module loads every geocoding table on import, about 2 s of a
+# server start, so the names are kept here; tests/test_phones.py checks they still match.
+REGION_NAMES_FILE = Path(__file__).parent / "data" / "region_names.json"
 
 MAX_NUMBER_CHARS = 32
 
@@ -24,11 +30,10 @@ class Country:
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
-    from phonenumbers.geocoder import _region_display_name  # the library's English names
-
+    names = json.loads(REGION_NAMES_FILE.read_text(encoding="utf-8"))
     found = []
     for region in phonenumbers.SUPPORTED_REGIONS:
-        name = _region_display_name(region, "en") or region
+        name = names.get(region, region)
         found.append(Country(region, name, phonenumbers.country_code_for_region(region)))
     return tuple(sorted(found, key=lambda c: c.name))
 

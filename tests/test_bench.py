@@ -1,8 +1,9 @@
 """The benchmark's arithmetic and the servers' timing file (exchange-e2e bench, issue 8)."""
 
 import asyncio
+import os
 
-from fixtures.bench import Run, markdown, percentile, summarise
+from fixtures.bench import Run, busy_cores, cpu_ticks, markdown, percentile, summarise
 from mock_exchange.timings import RequestTimings, read_timings
 
 
@@ -52,3 +53,25 @@ def test_every_request_gets_a_line_with_its_status_and_a_clean_path(tmp_path):
     [(method, path, status, ms)] = read_timings([tmp_path / "t.tsv"])
     assert (method, path, status) == ("POST", "/login  x", 418)
     assert ms >= 0
+
+
+def test_busy_cores_come_from_the_share_of_non_idle_ticks():
+    assert busy_cores((100, 1000), (400, 1400), cores=2) == 1.5  # 300 busy of 400 ticks on 2 cores
+    assert busy_cores(None, (1, 2), cores=2) is None
+    assert busy_cores((5, 10), (5, 10), cores=2) is None
+    busy, total = cpu_ticks()
+    assert 0 <= busy <= total
+
+
+def test_the_table_shows_the_speedup_ceiling_the_first_worker_leaves():
+    floor = _run("floor", 1, 10, [0.5])
+    serial = _run("n1", 1, 100, [1.0])
+    serial.busy_cores = 1.6
+    parallel = _run("n2", 2, 80, [1.0])
+    parallel.busy_cores = 1.9
+
+    summary = summarise(floor, serial, parallel)
+
+    assert summary["cpu"]["n1_busy_cores"] == 1.6
+    assert summary["cpu"]["speedup_ceiling"] == round((os.cpu_count() or 1) / 1.6, 2)
+    assert "| cores busy (of" in markdown(summary)

@@ -33,3 +33,18 @@ def test_wrong_numbers_get_a_readable_reason(region, typed, message):
 
 def test_display_is_international():
     assert display("+46701234567") == "+46 70 123 45 67"
+
+
+def test_the_kept_region_names_are_libphonenumbers_english_names():
+    """mock_exchange/data/region_names.json spares each server start the geocoder import; it
+    must name every supported region as the installed libphonenumber does."""
+    import json
+
+    import phonenumbers
+    from phonenumbers.geocoder import _region_display_name
+
+    from mock_exchange.phones import REGION_NAMES_FILE
+
+    kept = json.loads(REGION_NAMES_FILE.read_text(encoding="utf-8"))
+    expected = {region: _region_display_name(region, "en") or region for region in phonenumbers.SUPPORTED_REGIONS}
+    assert kept == expected, "regenerate mock_exchange/data/region_names.json from phonenumbers.geocoder"

@@ -1,8 +1,55 @@
-"""One fuzz run per brand, shared by the module's tests (SEC-API-01 and SEC-API-02 read it)."""
+"""A dedicated exchange per brand for the fuzzer, started on first use and kept for the module.
+
+Each brand's server has its own SQLite file, test mode and the run's --fault, so the fuzzer's
+state changes (clock moves, maintenance, new accounts) reach no other test. Servers are kept in
+one module fixture rather than a brand-parametrized one, so a random test order (flake-check)
+does not restart them between tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pytest
+import schemathesis
+
+from fixtures.servers import ExchangeServer
+
+from .fuzzing import described_operations
 
 
-@pytest.fixture(scope="module", params=["pionex", "coinex"])
-def brand(request) -> str:
-    return request.param
+@dataclass
+class FuzzTarget:
+    server: ExchangeServer
+    operations: dict[str, object]  # label -> schemathesis operation, from the server's /openapi.json
+
+    @property
+    def base_url(self) -> str:
+        return self.server.api_url
+
+
+@dataclass
+class FuzzTargets:
+    workdir_factory: object
+    smtp_port: int
+    fault: str | None
+    started: dict[str, FuzzTarget] = field(default_factory=dict)
+
+    def __getitem__(self, brand: str) -> FuzzTarget:
+        if brand not in self.started:
+            server = ExchangeServer(brand, self.workdir_factory.mktemp(f"fuzz-{brand}"), self.smtp_port, fault=self.fault)
+            server.start()
+            schema = schemathesis.openapi.from_url(f"{server.api_url}/openapi.json")
+            self.started[brand] = FuzzTarget(server, described_operations(schema))
+        return self.started[brand]
+
+    def stop(self) -> None:
+        for target in self.started.values():
+            target.server.stop()
+
+
+@pytest.fixture(scope="module")
+def fuzz_targets(tmp_path_factory, smtp_catcher, pytestconfig):
+    targets = FuzzTargets(tmp_path_factory, smtp_catcher.port, pytestconfig.getoption("--fault"))
+    yield targets
+    targets.stop()

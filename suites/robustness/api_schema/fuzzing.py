@@ -138,53 +138,60 @@ def maintenance_on(base_url: str) -> bool:
     return httpx.get(f"{base_url}{TEST_API_PREFIX}/maintenance", timeout=30).json()["on"]
 
 
-def fuzz(base_url: str, *, max_examples: int) -> FuzzRun:
-    """Fuzz every JSON operation with valid (positive) and schema-violating (negative) input.
+def operation_label(method: str, path: str) -> str:
+    return f"{method.upper()} {path}"
+
+
+def described_operations(schema) -> dict[str, object]:
+    """The fuzzed operations of the OpenAPI description, by label ("POST /__test__/accounts")."""
+    return {operation_label(op.method, op.path): op for op in fuzz_target(schema)}
+
+
+def fuzz_operation(base_url: str, operation, *, max_examples: int) -> FuzzRun:
+    """Fuzz one JSON operation with valid (positive) and schema-violating (negative) input.
 
     The one 5xx allowed is the documented 503 that passkey sign-in answers while the exchange
     is in maintenance (which the fuzzer can switch on through the test API).
     """
-    schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     run = FuzzRun()
-    for operation in fuzz_target(schema):
-        label = f"{operation.method.upper()} {operation.path}"
-        run.operations.append(label)
-        documented = set(operation.definition.raw.get("responses", {}))
-        started = time.monotonic()
-        for mode, path_values, cookies, headers in _passes(base_url, operation):
+    label = operation_label(operation.method, operation.path)
+    run.operations.append(label)
+    documented = set(operation.definition.raw.get("responses", {}))
+    started = time.monotonic()
+    for mode, path_values, cookies, headers in _passes(base_url, operation):
 
-            @settings(max_examples=max_examples, derandomize=True, database=None, deadline=None,
-                      phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
-            @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_values or None))
-            def exercise(case):
-                run.cases += 1
-                try:
-                    response = case.call(base_url=base_url, headers=headers, cookies=cookies)
-                except Exception as crash:  # the connection dropped: the server died or hung up
-                    run.statuses[500] += 1
-                    _first(run.server_errors, label, f"{mode.value} input -> crash {crash!r}\n{case.as_curl_command()}")
-                    return
-                run.statuses[response.status_code] += 1
-                status = response.status_code
-                reproduce = f"{mode.value} input -> {status}\n{case.as_curl_command()}\n{response.text[:300]}"
-                if status >= 500 and not (status == 503 and "503" in documented and maintenance_on(base_url)):
-                    _first(run.server_errors, label, reproduce)
-                content_type = (response.headers.get("content-type") or [""])[0]
-                if 400 <= status < 500 and not content_type.startswith("application/json"):
-                    _first(run.refusals_not_json, label, reproduce)
-                if mode is GenerationMode.NEGATIVE:
-                    try:
-                        case.validate_response(response, checks=[negative_data_rejection])
-                    except FailureGroup as failure:
-                        _first(run.invalid_accepted, label, str(failure)[:1500])
-                try:
-                    case.validate_response(response, checks=CONFORMANCE)
-                except FailureGroup as failure:
-                    _first(run.nonconforming, label, str(failure)[:1500])
-
+        @settings(max_examples=max_examples, derandomize=True, database=None, deadline=None,
+                  phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+        @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_values or None))
+        def exercise(case):
+            run.cases += 1
             try:
-                exercise()
-            except Unsatisfiable:  # every parameter accepts any value: no invalid request exists
-                run.no_invalid_input.append(label)
-        run.timings[label] = time.monotonic() - started
+                response = case.call(base_url=base_url, headers=headers, cookies=cookies)
+            except Exception as crash:  # the connection dropped: the server died or hung up
+                run.statuses[500] += 1
+                _first(run.server_errors, label, f"{mode.value} input -> crash {crash!r}\n{case.as_curl_command()}")
+                return
+            run.statuses[response.status_code] += 1
+            status = response.status_code
+            reproduce = f"{mode.value} input -> {status}\n{case.as_curl_command()}\n{response.text[:300]}"
+            if status >= 500 and not (status == 503 and "503" in documented and maintenance_on(base_url)):
+                _first(run.server_errors, label, reproduce)
+            content_type = (response.headers.get("content-type") or [""])[0]
+            if 400 <= status < 500 and not content_type.startswith("application/json"):
+                _first(run.refusals_not_json, label, reproduce)
+            if mode is GenerationMode.NEGATIVE:
+                try:
+                    case.validate_response(response, checks=[negative_data_rejection])
+                except FailureGroup as failure:
+                    _first(run.invalid_accepted, label, str(failure)[:1500])
+            try:
+                case.validate_response(response, checks=CONFORMANCE)
+            except FailureGroup as failure:
+                _first(run.nonconforming, label, str(failure)[:1500])
+
+        try:
+            exercise()
+        except Unsatisfiable:  # every parameter accepts any value: no invalid request exists
+            run.no_invalid_input.append(label)
+    run.timings[label] = time.monotonic() - started
     return run

@@ -16,7 +16,7 @@ from fixtures.test_api_client import TestApiClient
 from .form_client import FormClient
 
 CLIENTS = 8
-HAMMER_SECONDS = 8.0  # bounded: every client stops starting requests after this
+HAMMER_SECONDS = 2.5  # bounded: every client stops starting requests after this (some hundred requests)
 
 
 def _password() -> str:
@@ -77,6 +77,10 @@ def test_parallel_logins_and_code_checks_cause_no_server_error_and_lose_no_accou
                      if r.status_code >= 500]
     assert not server_errors, f"{len(server_errors)} server errors, e.g. {server_errors[:5]}"
     assert statuses[401] and statuses[303], f"the hammering never reached the password check: {report}"
-    for account in before + during:
-        assert api.account_state(account["id"])["email"] == account["email"]
-        assert api.password_matches(account["id"], account["password"]), f"account {account['id']} lost its password"
+    def kept(account: dict) -> bool:  # argon2 verifies on the server: checked several at a time
+        return (api.account_state(account["id"])["email"] == account["email"]
+                and api.password_matches(account["id"], account["password"]))
+
+    with ThreadPoolExecutor(4) as pool:
+        lost = [account["id"] for account, ok in zip(before + during, pool.map(kept, before + during)) if not ok]
+    assert not lost, f"accounts lost or without their password after the hammering: {lost}"
