@@ -34,6 +34,27 @@ class WorkbenchPool:
         self.bench, self.current = None, None
 
 
+def _workbench_key(item) -> tuple[str, str]:
+    params = item.callspec.params
+    return params.get("brand", ""), params["form_key"]
+
+
+def pytest_collection_modifyitems(items):
+    """Cases of one form and brand run back to back, so they share one workbench instead of a
+    new account, browser context and sign-in per case. Only the grouping is fixed: groups keep
+    the order their first case had, and cases within a group the order they came in, so under
+    `flake-check` both are still random. pytest-randomly shuffles before this hook and expects
+    grouping plugins to apply a stable regroup like this one on top of it."""
+    positions = [index for index, item in enumerate(items) if getattr(item, "originalname", "") == CASE_TEST]
+    cases = [items[index] for index in positions]
+    first_seen: dict[tuple[str, str], int] = {}
+    for item in cases:
+        first_seen.setdefault(_workbench_key(item), len(first_seen))
+    cases.sort(key=lambda item: first_seen[_workbench_key(item)])
+    for index, item in zip(positions, cases):
+        items[index] = item
+
+
 @pytest.fixture(scope="session")
 def workbenches(browser):
     pool = WorkbenchPool(browser)
