@@ -36,12 +36,20 @@ class FuzzTargets:
     started: dict[str, FuzzTarget] = field(default_factory=dict)
 
     def __getitem__(self, brand: str) -> FuzzTarget:
-        if brand not in self.started:
+        target = self.started.get(brand)
+        if target is not None and not target.server.running:
+            pytest.fail(f"the {brand} fuzz server died during an earlier test; see that test's failure and its log "
+                        f"{target.server.log.path}")
+        if target is None:
             server = ExchangeServer(brand, self.workdir_factory.mktemp(f"fuzz-{brand}"), self.smtp_port, fault=self.fault)
             server.start()
-            schema = schemathesis.openapi.from_url(f"{server.api_url}/openapi.json")
-            self.started[brand] = FuzzTarget(server, described_operations(schema))
-        return self.started[brand]
+            try:
+                schema = schemathesis.openapi.from_url(f"{server.api_url}/openapi.json")
+            except BaseException:
+                server.stop()
+                raise
+            target = self.started[brand] = FuzzTarget(server, described_operations(schema))
+        return target
 
     def stop(self) -> None:
         for target in self.started.values():
@@ -53,3 +61,10 @@ def fuzz_targets(tmp_path_factory, smtp_catcher, pytestconfig):
     targets = FuzzTargets(tmp_path_factory, smtp_catcher.port, pytestconfig.getoption("--fault"))
     yield targets
     targets.stop()
+
+
+@pytest.fixture
+def fuzz_target(fuzz_targets, brand) -> FuzzTarget:
+    """The brand's fuzz server, reached in setup: a server that cannot start (or a --fault that no
+    longer applies) is a setup error, which the fault runner does not count as a catch."""
+    return fuzz_targets[brand]

@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import httpx
-import schemathesis
 from fastapi.routing import APIRoute
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable

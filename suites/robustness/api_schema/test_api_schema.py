@@ -21,13 +21,12 @@ ROUTES = sorted(operation_label(method, path) for method, path in json_routes())
 @pytest.mark.behaviour("SEC-API-01", "SEC-API-02", "SEC-INPUT-04")
 @pytest.mark.parametrize("operation", ROUTES)
 @pytest.mark.parametrize("brand", ["pionex", "coinex"])
-def test_json_endpoint_answers_generated_input_without_server_error_and_as_documented(fuzz_targets, brand, operation):
+def test_json_endpoint_answers_generated_input_without_server_error_and_as_documented(fuzz_target, operation):
     """Valid and schema-violating requests get no 5xx (only the documented 503 of passkey sign-in
     during maintenance); every 4xx is a JSON error; input that violates the description is
     refused; status, content type, headers and body match the description (SEC-API-02)."""
-    target = fuzz_targets[brand]
-    assert operation in target.operations, f"{operation} is missing from /openapi.json, so it cannot be fuzzed"
-    run = fuzz_operation(target.base_url, target.operations[operation], max_examples=MAX_EXAMPLES)
+    assert operation in fuzz_target.operations, f"{operation} is missing from /openapi.json, so it cannot be fuzzed"
+    run = fuzz_operation(fuzz_target.base_url, fuzz_target.operations[operation], max_examples=MAX_EXAMPLES)
     attach_text("fuzz summary", run.summary())
     assert run.cases >= 1, f"the fuzzer sent nothing: {run.summary()}"
     assert not run.server_errors, "server errors:\n\n" + "\n\n".join(run.server_errors)
@@ -38,8 +37,8 @@ def test_json_endpoint_answers_generated_input_without_server_error_and_as_docum
 
 @pytest.mark.behaviour("SEC-API-02")
 @pytest.mark.parametrize("brand", ["pionex", "coinex"])
-def test_every_described_json_operation_is_a_route_the_fuzzer_covers(fuzz_targets, brand):
+def test_every_described_json_operation_is_a_route_the_fuzzer_covers(fuzz_target):
     """Nothing in the description escapes the per-endpoint tests above."""
-    described = set(fuzz_targets[brand].operations)
+    described = set(fuzz_target.operations)
     assert described, "the description lists no JSON operation"
     assert sorted(described - set(ROUTES)) == [], "described operations with no fuzz test"

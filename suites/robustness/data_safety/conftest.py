@@ -1,6 +1,7 @@
 """Data-safety tests run against a dedicated server per brand, never the shared one: they
 hammer it, hold its database locks and restart it. One server per brand serves the package's
-tests (started on first use), so a random test order does not restart it between tests."""
+tests (started on first use); under a random order the three modules may be apart, and the
+server is then kept, not restarted, between them."""
 
 import pytest
 
@@ -12,11 +13,16 @@ def dedicated_servers(tmp_path_factory, smtp_catcher, pytestconfig):
     started: dict[str, ExchangeServer] = {}
 
     def server_for(brand: str) -> ExchangeServer:
-        if brand not in started:
-            started[brand] = ExchangeServer(brand, tmp_path_factory.mktemp(f"data-safety-{brand}"), smtp_catcher.port,
-                                            restartable=True, fault=pytestconfig.getoption("--fault"))
-            started[brand].start()
-        return started[brand]
+        server = started.get(brand)
+        if server is not None and not server.running:
+            pytest.fail(f"the {brand} data-safety server died during an earlier test (restart or hammering); "
+                        f"see that test's failure and {server.log.path}")
+        if server is None:
+            server = ExchangeServer(brand, tmp_path_factory.mktemp(f"data-safety-{brand}"), smtp_catcher.port,
+                                    restartable=True, fault=pytestconfig.getoption("--fault"))
+            server.start()  # raises (and stops it) when it cannot start: nothing half-started is kept
+            started[brand] = server
+        return server
 
     yield server_for
     for server in started.values():
