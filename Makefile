@@ -22,12 +22,12 @@ serve: setup-python
 	$(UV) run exchange-e2e serve $(ARGS)
 
 # Speed: the floor, per-test cost, -n 1 against -n 2 and server times (test-results/bench/).
-bench: setup-python setup-browser
+bench: setup
 	$(UV) run exchange-e2e bench $(ARGS)
 
 # The suites RUNS times in random order at -n 2; every failure listed with its seed.
 RUNS ?= 10
-flake-check: setup-python setup-browser
+flake-check: setup
 	$(UV) run exchange-e2e flake-check --runs $(RUNS) $(ARGS)
 
 # One report from several results folders (CI shards): make report ARGS="shard-1/ shard-2/"
