@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 import schemathesis
 
-from fixtures.servers import ExchangeServer
+from fixtures.servers import ExchangeServer, ServerPool
 
 from .fuzzing import described_operations
 
@@ -30,37 +30,21 @@ class FuzzTarget:
 
 @dataclass
 class FuzzTargets:
-    workdir_factory: object
-    smtp_port: int
-    fault: str | None
-    started: dict[str, FuzzTarget] = field(default_factory=dict)
+    servers: ServerPool
+    described: dict[str, dict[str, object]] = field(default_factory=dict)  # brand -> its operations
 
     def __getitem__(self, brand: str) -> FuzzTarget:
-        target = self.started.get(brand)
-        if target is not None and not target.server.running:
-            pytest.fail(f"the {brand} fuzz server died during an earlier test; see that test's failure and its log "
-                        f"{target.server.log.path}")
-        if target is None:
-            server = ExchangeServer(brand, self.workdir_factory.mktemp(f"fuzz-{brand}"), self.smtp_port, fault=self.fault)
-            server.start()
-            try:
-                schema = schemathesis.openapi.from_url(f"{server.api_url}/openapi.json")
-            except BaseException:
-                server.stop()
-                raise
-            target = self.started[brand] = FuzzTarget(server, described_operations(schema))
-        return target
-
-    def stop(self) -> None:
-        for target in self.started.values():
-            target.server.stop()
+        server = self.servers.server(brand)
+        if brand not in self.described:
+            self.described[brand] = described_operations(schemathesis.openapi.from_url(f"{server.api_url}/openapi.json"))
+        return FuzzTarget(server, self.described[brand])
 
 
 @pytest.fixture(scope="module")
 def fuzz_targets(tmp_path_factory, smtp_catcher, pytestconfig):
-    targets = FuzzTargets(tmp_path_factory, smtp_catcher.port, pytestconfig.getoption("--fault"))
-    yield targets
-    targets.stop()
+    pool = ServerPool(tmp_path_factory.mktemp("fuzz"), smtp_catcher.port, fault=pytestconfig.getoption("--fault"))
+    yield FuzzTargets(pool)
+    pool.stop_all()
 
 
 @pytest.fixture
