@@ -38,4 +38,4 @@ class AccountPage(BasePage):
 
     def log_out(self) -> None:
         with allure.step("Log out"):
-            self.page.get_by_test_id("logout").click()
+            self.click_and_load(self.page.get_by_test_id("logout"))

@@ -38,13 +38,13 @@ class AuthenticatorSetupPage(StepPage):
 
     def send_identity_code(self) -> None:
         with allure.step("Send the e-mail/SMS code that confirms it is me"):
-            self.page.get_by_test_id("send-identity-code").click()
+            self.click_and_load(self.page.get_by_test_id("send-identity-code"))
 
     def confirm_identity(self, code: str, channel: str = "email") -> None:
         label = "E-mail verification code" if channel == "email" else "SMS verification code"
         with allure.step(f"Enter the {channel} code {code}"):
             self.page.get_by_label(label).fill(code)
-            self.page.get_by_test_id("identity-code-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("identity-code-confirm"))
 
     def otpauth_uri(self) -> str:
         return self.page.get_by_test_id("authenticator-qr").get_attribute("data-otpauth-uri") or ""
@@ -52,4 +52,4 @@ class AuthenticatorSetupPage(StepPage):
     def bind(self, totp_code: str) -> None:
         with allure.step(f"Enter the authenticator code {totp_code} and bind"):
             self.page.get_by_label("Google Authenticator code").fill(totp_code)
-            self.page.get_by_test_id("bind-authenticator-submit").click()
+            self.click_and_load(self.page.get_by_test_id("bind-authenticator-submit"))

@@ -21,7 +21,7 @@ class BackofficePage(StepPage):
             self.page.goto("/backoffice/login")
             self.page.get_by_label("Agent e-mail").fill(email)
             self.page.get_by_label("Password").fill(password)
-            self.page.get_by_test_id("backoffice-login-submit").click()
+            self.click_and_load(self.page.get_by_test_id("backoffice-login-submit"))
         self.agent_email = email
 
     def queue_row(self, review_id: int) -> Locator:
@@ -30,7 +30,7 @@ class BackofficePage(StepPage):
     def open_review(self, review_id: int) -> None:
         with allure.step(f"Back office: open request #{review_id} from the queue"):
             self.page.goto(self.path)
-            self.page.get_by_test_id(f"open-review-{review_id}").click()
+            self.click_and_load(self.page.get_by_test_id(f"open-review-{review_id}"))
 
     @property
     def checks(self) -> Locator:
@@ -54,14 +54,14 @@ class BackofficePage(StepPage):
 
     def verify_identity(self) -> None:
         with allure.step("Back office: record that the identity checks passed"):
-            self.page.get_by_test_id("verify-identity").click()
+            self.click_and_load(self.page.get_by_test_id("verify-identity"))
 
     def approve(self, note: str = "") -> None:
         with allure.step("Back office: approve"):
             self.page.get_by_label("Note to file").fill(note)
-            self.page.get_by_test_id("approve").click()
+            self.click_and_load(self.page.get_by_test_id("approve"))
 
     def reject(self, note: str = "") -> None:
         with allure.step("Back office: reject"):
             self.page.get_by_label("Note to file").fill(note)
-            self.page.get_by_test_id("reject").click()
+            self.click_and_load(self.page.get_by_test_id("reject"))

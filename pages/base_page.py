@@ -18,6 +18,17 @@ class BasePage:
             self.page.goto(self.path)
         return self
 
+    def click_and_load(self, target: Locator) -> None:
+        """Click a form's submit button or a link, and return once the page that answers has loaded.
+
+        Every form here is a plain POST answered by a new page. Without this wait the next fill or
+        click can land on the page being left, when both pages carry the same form (a review page
+        and the review page that answers it): that second submit then cancels the first while it
+        is in flight, and the server may never see it. CI lost a reviewer's checklist that way.
+        """
+        with self.page.expect_event("load"):
+            target.click()
+
     @property
     def main(self) -> Locator:
         return self.page.locator(f'main[data-page="{self.page_id}"]')

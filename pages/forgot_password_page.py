@@ -28,7 +28,7 @@ class ForgotPasswordPage(StepPage):
     def submit_identifier(self, identifier: str) -> None:
         with allure.step(f"Forgot password: enter {identifier} and click Next"):
             self.identifier_field.fill(identifier)
-            self.page.get_by_test_id("forgot-next").click()
+            self.click_and_load(self.page.get_by_test_id("forgot-next"))
 
     # --- step 2
     @property
@@ -39,7 +39,7 @@ class ForgotPasswordPage(StepPage):
         with allure.step("Tick “I'm not a robot” and continue" if tick else "Continue without ticking the robot check"):
             if tick:
                 self.robot_checkbox.check()
-            self.page.get_by_test_id("robot-continue").click()
+            self.click_and_load(self.page.get_by_test_id("robot-continue"))
 
     # --- step 3
     @property
@@ -49,14 +49,14 @@ class ForgotPasswordPage(StepPage):
     def submit_code(self, code: str) -> None:
         with allure.step(f"Enter the reset code {code} and Confirm"):
             self.page.get_by_label("Verification code").fill(code)
-            self.page.get_by_test_id("reset-code-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("reset-code-confirm"))
 
     # --- step 4
     def set_new_password(self, password: str, repeated: str | None = None) -> None:
         with allure.step("Choose the new password"):
             self.page.get_by_label("New password", exact=True).fill(password)
             self.page.get_by_label("Repeat the new password").fill(repeated if repeated is not None else password)
-            self.page.get_by_test_id("new-password-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("new-password-confirm"))
 
     # --- done
     @property

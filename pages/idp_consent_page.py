@@ -22,11 +22,11 @@ class IdpConsentPage(BasePage):
                 self.page.get_by_label("Password").fill(password)
             if hide_my_email:
                 self.page.get_by_test_id("hide-my-email").check()
-            self.page.get_by_test_id("idp-continue").click()
+            self.click_and_load(self.page.get_by_test_id("idp-continue"))
 
     def cancel(self) -> None:
         with allure.step("Cancel at the provider"):
-            self.page.get_by_test_id("idp-cancel").click()
+            self.click_and_load(self.page.get_by_test_id("idp-cancel"))
 
 
 class SocialErrorPage(BasePage):

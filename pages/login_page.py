@@ -65,22 +65,21 @@ class LoginPage(BasePage):
         with allure.step(f"Log in as {email}"):
             self.email_field.fill(email)
             self.password_field.fill(password)
-            self.submit_button.click()
+            self.click_and_load(self.submit_button)
 
     def login_with_phone(self, region: str, national_number: str, password: str) -> None:
         with allure.step(f"Log in with phone {national_number} ({region})"):
-            self.page.get_by_test_id("login-with-phone").click()
+            self.click_and_load(self.page.get_by_test_id("login-with-phone"))
             self.country_code.select_option(region)
             self.phone_field.fill(national_number)
             self.password_field.fill(password)
-            self.submit_button.click()
+            self.click_and_load(self.submit_button)
 
     def fail_login(self, email: str, wrong_password: str, times: int) -> None:
         """Submit a wrong password `times` times in a row, waiting for each answer."""
         for attempt in range(1, times + 1):
             with allure.step(f"Failed attempt {attempt} of {times}"):
                 self.login(email, wrong_password)
-                self.page.wait_for_load_state()
                 self.assert_current()
 
     @property
@@ -93,5 +92,5 @@ class LoginPage(BasePage):
 
     def continue_with(self, provider: str) -> IdpConsentPage:
         with allure.step(f"Continue with {provider.capitalize()}"):
-            self.page.get_by_test_id(f"continue-with-{provider}").click()
+            self.click_and_load(self.page.get_by_test_id(f"continue-with-{provider}"))
         return IdpConsentPage(self.page)

@@ -30,7 +30,7 @@ class Lost2faPage(StepPage):
 
     def send_code(self) -> None:
         with allure.step("Send the identity-check code"):
-            self.page.get_by_test_id("lost-2fa-send-code").click()
+            self.click_and_load(self.page.get_by_test_id("lost-2fa-send-code"))
 
     def submit_request(self, code: str, registered_month: str, balance_usdt: str,
                        reason: str = "New phone, the authenticator app is gone", channel: str = "email") -> None:
@@ -40,4 +40,4 @@ class Lost2faPage(StepPage):
             self.page.get_by_label("Month you registered (YYYY-MM)").fill(registered_month)
             self.page.get_by_label("Approximate balance (USDT)").fill(balance_usdt)
             self.page.get_by_label("What happened to your authenticator?").fill(reason)
-            self.page.get_by_test_id("lost-2fa-submit").click()
+            self.click_and_load(self.page.get_by_test_id("lost-2fa-submit"))

@@ -31,34 +31,34 @@ class MobileChangePage(StepPage):
     def open_from_security_settings(self) -> None:
         with allure.step("Security Settings -> Manage (Mobile)"):
             self.page.goto("/account")
-            self.page.get_by_role("link", name="Security", exact=True).click()
-            self.page.get_by_test_id("security-mobile").get_by_role("link", name="Manage").click()
+            self.click_and_load(self.page.get_by_role("link", name="Security", exact=True))
+            self.click_and_load(self.page.get_by_test_id("security-mobile").get_by_role("link", name="Manage"))
 
     def choose(self, action: str) -> None:
         with allure.step(f"Choose {action.title()}"):
-            self.page.get_by_role("button", name=action.title(), exact=True).click()
+            self.click_and_load(self.page.get_by_role("button", name=action.title(), exact=True))
 
     def continue_after_instructions(self) -> None:
         with allure.step("Read the instructions, Continue"):
-            self.page.get_by_role("button", name="Continue").click()
+            self.click_and_load(self.page.get_by_role("button", name="Continue"))
 
     def enter_email_code(self, code: str) -> None:
         with allure.step(f"Email verification code {code}, Next"):
             self.page.get_by_label("Email verification code").fill(code)
-            self.page.get_by_test_id("mobile-email-next").click()
+            self.click_and_load(self.page.get_by_test_id("mobile-email-next"))
 
     def switch_tool(self, tool: str) -> None:
         with allure.step(f"Switch verification tool to {tool}"):
-            self.page.get_by_test_id(f"mobile-switch-to-{tool}").click()
+            self.click_and_load(self.page.get_by_test_id(f"mobile-switch-to-{tool}"))
 
     def send_sms(self) -> None:
         with allure.step("Send the SMS code to the current number"):
-            self.page.get_by_test_id("mobile-send-sms").click()
+            self.click_and_load(self.page.get_by_test_id("mobile-send-sms"))
 
     def enter_2fa_code(self, code: str) -> None:
         with allure.step(f"2FA code {code}, Next"):
             self.page.locator("#code").fill(code)
-            self.page.get_by_test_id("mobile-2fa-next").click()
+            self.click_and_load(self.page.get_by_test_id("mobile-2fa-next"))
 
     def verify_with_passkey(self) -> None:
         with allure.step("Verify with the passkey"):
@@ -68,7 +68,7 @@ class MobileChangePage(StepPage):
         with allure.step(f"New mobile: {country} {national}, Next"):
             self.page.get_by_label("Country/region code").select_option(value=country)
             self.page.get_by_label("Phone number").fill(national)
-            self.page.get_by_test_id("mobile-number-next").click()
+            self.click_and_load(self.page.get_by_test_id("mobile-number-next"))
 
     @property
     def slide_target(self) -> Locator:
@@ -77,7 +77,7 @@ class MobileChangePage(StepPage):
     def slide_to(self, position: int) -> None:
         with allure.step(f"Slide the puzzle piece to {position} %"):
             self.page.get_by_label("Slide to complete the puzzle").fill(str(position))
-            self.page.get_by_test_id("slide-submit").click()
+            self.click_and_load(self.page.get_by_test_id("slide-submit"))
 
     def slide_to_the_mark(self) -> None:
         self.slide_to(int(self.slide_target.get_attribute("data-target")))
@@ -85,11 +85,11 @@ class MobileChangePage(StepPage):
     def enter_sms_code(self, code: str) -> None:
         with allure.step(f"SMS code {code}, Next"):
             self.page.get_by_label("SMS code").fill(code)
-            self.page.get_by_test_id("mobile-sms-next").click()
+            self.click_and_load(self.page.get_by_test_id("mobile-sms-next"))
 
     def bind_new(self) -> None:
         with allure.step("Bind a mobile number"):
-            self.page.get_by_role("button", name="Bind a mobile number").click()
+            self.click_and_load(self.page.get_by_role("button", name="Bind a mobile number"))
 
     @property
     def authentication_unavailable(self) -> Locator:

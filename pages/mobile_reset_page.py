@@ -24,23 +24,23 @@ class MobileResetPage(StepPage):
         with allure.step(f"Reset instructions: {'tick' if agree else 'leave unticked'} I Agree, Confirm reset"):
             if agree:
                 self.page.get_by_label("I Agree").check()
-            self.page.get_by_role("button", name="Confirm reset").click()
+            self.click_and_load(self.page.get_by_role("button", name="Confirm reset"))
 
     def enter_credentials(self, email: str, password: str) -> None:
         with allure.step(f"Enter e-mail {email} and password, Next"):
             self.page.get_by_label("E-mail").fill(email)
             self.page.get_by_label("Password").fill(password)
-            self.page.get_by_test_id("reset-credentials-next").click()
+            self.click_and_load(self.page.get_by_test_id("reset-credentials-next"))
 
     def forgot_password(self, email: str) -> None:
         with allure.step(f"Enter e-mail {email}, click Forgot Password"):
             self.page.get_by_label("E-mail").fill(email)
-            self.page.get_by_role("button", name="Forgot Password").click()
+            self.click_and_load(self.page.get_by_role("button", name="Forgot Password"))
 
     def enter_email_code(self, code: str) -> None:
         with allure.step(f"Enter e-mail verification code {code}, Next"):
             self.page.get_by_label("E-mail verification code").fill(code)
-            self.page.get_by_test_id("reset-code-next").click()
+            self.click_and_load(self.page.get_by_test_id("reset-code-next"))
 
     def start_through(self, email: str, password: str, code_for) -> None:
         """Instructions -> credentials -> e-mail code (``code_for()`` reads the code once sent)."""
@@ -64,7 +64,7 @@ class MobileResetPage(StepPage):
 
     def start_questions(self) -> None:
         with allure.step("Attention: Start now"):
-            self.page.get_by_role("button", name="Start now").click()
+            self.click_and_load(self.page.get_by_role("button", name="Start now"))
 
     def answer(self, registered: str, coins: tuple[str, ...], deposit: str, bots: str) -> None:
         """Answer the 4 questions by the options' labels, then Submit."""
@@ -75,25 +75,25 @@ class MobileResetPage(StepPage):
                 groups.nth(1).get_by_label(coin, exact=True).check()
             groups.nth(2).get_by_label(deposit, exact=True).check()
             groups.nth(3).get_by_label(bots, exact=True).check()
-            self.page.get_by_role("button", name="Submit").click()
+            self.click_and_load(self.page.get_by_role("button", name="Submit"))
 
     def continue_questions(self) -> None:
         with allure.step("Failed attempt: Continue"):
-            self.page.get_by_role("button", name="Continue").click()
+            self.click_and_load(self.page.get_by_role("button", name="Continue"))
 
     def submit_documents_instead(self) -> None:
         with allure.step("Choose Submit Documents"):
-            self.page.get_by_role("button", name="Submit Documents").click()
+            self.click_and_load(self.page.get_by_role("button", name="Submit Documents"))
 
     # --- biometric ---
     def click(self, name: str) -> None:
         with allure.step(f"Click {name}"):
-            self.page.get_by_role("button", name=name, exact=True).click()
+            self.click_and_load(self.page.get_by_role("button", name=name, exact=True))
 
     def choose_country(self, country_name: str) -> None:
         with allure.step(f"Country of residence: {country_name}, Continue"):
             self.page.get_by_label("Country of residence").select_option(label=country_name)
-            self.page.get_by_test_id("country-continue").click()
+            self.click_and_load(self.page.get_by_test_id("country-continue"))
 
     @property
     def face_tips(self) -> Locator:
@@ -127,7 +127,7 @@ class MobileResetPage(StepPage):
                 self.page.get_by_label("The transaction was").select_option(value=direction)
             if transaction_shot:
                 self.page.get_by_label("Transaction screenshot").set_input_files(transaction_shot)
-            self.page.get_by_test_id("documents-submit").click()
+            self.click_and_load(self.page.get_by_test_id("documents-submit"))
 
     def field_error(self, name: str) -> Locator:
         return self.page.get_by_test_id(f"error-{name}")
@@ -151,4 +151,4 @@ class MobileResetPage(StepPage):
 
     def back_to_login(self) -> None:
         with allure.step("Back (to log in)"):
-            self.page.get_by_role("link", name="Back", exact=True).click()
+            self.click_and_load(self.page.get_by_role("link", name="Back", exact=True))

@@ -26,12 +26,12 @@ class PasskeysPage(BasePage):
 
     def create(self) -> "PasskeyIdentityPage":
         with allure.step("Create Passkey"):
-            self.page.get_by_test_id("create-passkey").click()
+            self.click_and_load(self.page.get_by_test_id("create-passkey"))
         return PasskeyIdentityPage(self.page)
 
     def remove(self, name: str) -> None:
         with allure.step(f"Remove passkey {name}"):
-            self.page.get_by_role("button", name=f"Remove {name}").click()
+            self.click_and_load(self.page.get_by_role("button", name=f"Remove {name}"))
 
 
 class PasskeyIdentityPage(BasePage):
@@ -48,7 +48,7 @@ class PasskeyIdentityPage(BasePage):
                 self.page.get_by_label(labels[factor]).fill(code)
             if name:
                 self.page.get_by_label("Passkey name (optional)").fill(name)
-            self.page.get_by_test_id("confirm-passkey-codes").click()
+            self.click_and_load(self.page.get_by_test_id("confirm-passkey-codes"))
         return PasskeyCeremonyPage(self.page)
 
 

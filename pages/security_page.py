@@ -29,12 +29,12 @@ class SecurityPage(BasePage):
 
     def start_unbind(self, method: str) -> None:
         with allure.step(f"Security: click Unbind next to {method}"):
-            self.unbind_link(method).click()
+            self.click_and_load(self.unbind_link(method))
 
     def start_bind(self, method: str) -> None:
         with allure.step(f"Security: click Bind next to {method}"):
-            self.bind_link(method).click()
+            self.click_and_load(self.bind_link(method))
 
     def set_authenticator(self) -> None:
         with allure.step("Security: Google Authenticator -> Set"):
-            self.set_authenticator_link.click()
+            self.click_and_load(self.set_authenticator_link)

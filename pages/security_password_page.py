@@ -26,10 +26,10 @@ class SecurityPasswordPage(BasePage):
 
     def send_code(self) -> None:
         with allure.step("Confirm the bound e-mail: send a code"):
-            self.page.get_by_test_id("send-email-code").click()
+            self.click_and_load(self.page.get_by_test_id("send-email-code"))
 
     def set_password(self, code: str, password: str) -> None:
         with allure.step("Set a login password"):
             self.page.get_by_label("E-mail verification code").fill(code)
             self.page.get_by_label("New password").fill(password)
-            self.page.get_by_test_id("save-password").click()
+            self.click_and_load(self.page.get_by_test_id("save-password"))

@@ -36,16 +36,16 @@ class SignupPage(BasePage):
         with allure.step(f"Sign up as {email}"):
             self.email_field.fill(email)
             self.password_field.fill(password)
-            self.page.get_by_test_id("signup-submit").click()
+            self.click_and_load(self.page.get_by_test_id("signup-submit"))
         return SignupDonePage(self.page)
 
     def sign_up_with_phone(self, region: str, national_number: str, password: str) -> "PhoneCodePage":
         with allure.step(f"Sign up with phone {national_number} ({region})"):
-            self.page.get_by_test_id("signup-with-phone").click()
+            self.click_and_load(self.page.get_by_test_id("signup-with-phone"))
             self.page.get_by_label("Country/region code").select_option(region)
             self.page.get_by_label("Phone number").fill(national_number)
             self.password_field.fill(password)
-            self.page.get_by_test_id("signup-submit").click()
+            self.click_and_load(self.page.get_by_test_id("signup-submit"))
         return PhoneCodePage(self.page)
 
 
@@ -59,7 +59,7 @@ class PhoneCodePage(BasePage):
     def confirm(self, code: str) -> "SignupDonePage":
         with allure.step(f"Confirm the phone with code {code}"):
             self.page.get_by_label("SMS verification code").fill(code)
-            self.page.get_by_test_id("signup-code-submit").click()
+            self.click_and_load(self.page.get_by_test_id("signup-code-submit"))
         return SignupDonePage(self.page)
 
 

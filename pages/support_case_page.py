@@ -40,7 +40,7 @@ class SupportCasePage(StepPage):
     def _common(self, registered_month: str, balance_usdt: str) -> None:
         self.page.get_by_label("Month you registered (YYYY-MM)").fill(registered_month)
         self.page.get_by_label("Approximate balance (USDT)").fill(balance_usdt)
-        self.page.get_by_test_id("support-case-submit").click()
+        self.click_and_load(self.page.get_by_test_id("support-case-submit"))
 
     def review_id(self) -> int:
         return int(self.submitted.get_attribute("data-review-id"))

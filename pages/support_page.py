@@ -24,4 +24,4 @@ class SupportPage(BasePage):
         with allure.step("Start a live chat"):
             self.page.get_by_label("Your account e-mail or phone number").fill(contact)
             self.page.get_by_label("Message").fill(message)
-            self.page.get_by_test_id("start-chat").click()
+            self.click_and_load(self.page.get_by_test_id("start-chat"))

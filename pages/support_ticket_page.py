@@ -25,7 +25,7 @@ class SupportTicketPage(BasePage):
             self.page.get_by_label("Browser and version").fill(client_version)
             if screenshots:
                 self.page.get_by_label("Screenshots of the error").set_input_files(screenshots)
-            self.page.get_by_test_id("ticket-submit").click()
+            self.click_and_load(self.page.get_by_test_id("ticket-submit"))
 
     @property
     def queued(self) -> Locator:
@@ -58,7 +58,7 @@ class IdentityTicketPage(BasePage):
                 self.page.get_by_label("Photo of your ID").set_input_files(id_photo)
             if selfie:
                 self.page.get_by_label("Selfie").set_input_files(selfie)
-            self.page.get_by_test_id("identity-ticket-submit").click()
+            self.click_and_load(self.page.get_by_test_id("identity-ticket-submit"))
 
     @property
     def submitted(self) -> Locator:
@@ -87,4 +87,4 @@ class ReviewChecklistPage(BackofficePage):
                 box = boxes.nth(index)
                 label = box.locator("xpath=..").inner_text()
                 box.set_checked(any(text in label for text in ticked_labels))
-            self.page.get_by_test_id("checklist-submit").click()
+            self.click_and_load(self.page.get_by_test_id("checklist-submit"))

@@ -46,28 +46,28 @@ class UnbindPage(StepPage):
 
     def next(self) -> None:
         with allure.step("Read the notice and click Next"):
-            self.next_button.click()
+            self.click_and_load(self.next_button)
 
     def confirm_authenticator(self, code: str) -> None:
         with allure.step(f"Enter the Google Authenticator code {code} and Confirm"):
             self.page.get_by_label("Google Authenticator code").fill(code)
-            self.page.get_by_test_id("unbind-totp-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("unbind-totp-confirm"))
 
     def confirm_codes(self, email_code: str, sms_code: str) -> None:
         with allure.step(f"Enter the e-mail code {email_code} and the SMS code {sms_code} and Confirm"):
             self.page.get_by_label("E-mail verification code").fill(email_code)
             self.page.get_by_label("SMS verification code").fill(sms_code)
-            self.page.get_by_test_id("unbind-codes-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("unbind-codes-confirm"))
 
     def enter_new_email(self, email: str) -> None:
         with allure.step(f"Enter the new e-mail {email}"):
             self.page.get_by_label("New e-mail address").fill(email)
-            self.page.get_by_test_id("new-email-next").click()
+            self.click_and_load(self.page.get_by_test_id("new-email-next"))
 
     def confirm_new_email(self, code: str) -> None:
         with allure.step(f"Enter the code sent to the new address: {code}"):
             self.page.get_by_label("Code sent to the new address").fill(code)
-            self.page.get_by_test_id("new-email-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("new-email-confirm"))
 
 
 class BindMethodPage(StepPage):
@@ -85,9 +85,9 @@ class BindMethodPage(StepPage):
     def submit_destination(self, value: str) -> None:
         with allure.step(f"Bind {value}: send a code"):
             self.page.get_by_test_id("bind-destination-input").fill(value)
-            self.page.get_by_test_id("bind-send-code").click()
+            self.click_and_load(self.page.get_by_test_id("bind-send-code"))
 
     def confirm(self, code: str) -> None:
         with allure.step(f"Enter the code {code} and Confirm"):
             self.page.get_by_label("Verification code").fill(code)
-            self.page.get_by_test_id("bind-confirm").click()
+            self.click_and_load(self.page.get_by_test_id("bind-confirm"))

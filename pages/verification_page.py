@@ -39,7 +39,7 @@ class VerificationPage(BasePage):
     def submit_code(self, code: str) -> None:
         with allure.step(f"Enter verification code {code}"):
             self.code_field.fill(code)
-            self.page.get_by_test_id("verify-submit").click()
+            self.click_and_load(self.page.get_by_test_id("verify-submit"))
 
     def submit_codes(self, **codes: str) -> None:
         """Compatibility with one-factor steps: the single code given."""
@@ -48,8 +48,8 @@ class VerificationPage(BasePage):
 
     def resend(self) -> None:
         with allure.step("Resend the code"):
-            self.resend_button.click()
+            self.click_and_load(self.resend_button)
 
     def switch_to(self, channel: str) -> None:
         with allure.step(f"Switch verification to {channel}"):
-            self.page.get_by_test_id(f"switch-to-{channel}").click()
+            self.click_and_load(self.page.get_by_test_id(f"switch-to-{channel}"))

@@ -32,7 +32,7 @@ class WithdrawalPage(BasePage):
 
     def send_codes(self) -> None:
         with allure.step("Send the withdrawal verification codes"):
-            self.page.get_by_test_id("withdraw-send-codes").click()
+            self.click_and_load(self.page.get_by_test_id("withdraw-send-codes"))
 
     def withdraw(self, address: str, amount: str, **codes: str) -> None:
         with allure.step(f"Withdraw {amount} USDT to {address}"):
@@ -40,7 +40,7 @@ class WithdrawalPage(BasePage):
             self.page.get_by_label("Amount (USDT)").fill(amount)
             for factor, code in codes.items():
                 self.page.get_by_label(LABELS[factor]).fill(code)
-            self.page.get_by_test_id("withdraw-submit").click()
+            self.click_and_load(self.page.get_by_test_id("withdraw-submit"))
 
     @property
     def passkey_button(self) -> Locator:

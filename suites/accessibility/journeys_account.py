@@ -199,7 +199,7 @@ def backoffice_login_error(d: Driver) -> None:
     d.page.goto("/backoffice/login")
     d.page.get_by_label("Agent e-mail").fill("nobody@support.example.com")
     d.page.get_by_label("Password").fill("wrong password")
-    d.page.get_by_test_id("backoffice-login-submit").click()
+    d.click_and_load(d.page.get_by_test_id("backoffice-login-submit"))
 
 
 def backoffice_queue(d: Driver) -> None:
@@ -218,7 +218,7 @@ def backoffice_review(kind: str):
 
 def backoffice_review_error(d: Driver) -> None:
     backoffice_review("lost_authenticator")(d)
-    d.page.get_by_test_id("approve").click()
+    d.click_and_load(d.page.get_by_test_id("approve"))
 
 
 def backoffice_checklist(d: Driver) -> None:

@@ -37,11 +37,10 @@ def locked_out(d: Driver) -> None:
     failures from an unknown device lock the account for review instead: login-review-locked)."""
     account = d.accounts.create()
     d.sign_in(d.page, account)  # through the login page: that is what makes the device known
-    d.page.get_by_test_id("logout").click()
+    d.click_and_load(d.page.get_by_test_id("logout"))
     login = LoginPage(d.page)
     for _ in range(MAX_FAILED_LOGINS):
         login.login(account.email, account.password + "x")
-        d.page.wait_for_load_state()
         if login.lockout_message.count():
             return
 
@@ -58,7 +57,7 @@ def maintenance_status(d: Driver) -> None:
 
 def logged_out(d: Driver) -> None:
     d.signed_in()
-    d.page.get_by_test_id("logout").click()
+    d.click_and_load(d.page.get_by_test_id("logout"))
 
 
 def review_locked(d: Driver) -> None:
@@ -83,7 +82,7 @@ def signup_phone_code(d: Driver) -> None:
 def signup_phone_code_error(d: Driver) -> None:
     signup_phone_code(d)
     d.page.get_by_label("SMS verification code").fill(WRONG_CODE)
-    d.page.get_by_test_id("signup-code-submit").click()
+    d.click_and_load(d.page.get_by_test_id("signup-code-submit"))
 
 
 def _to_verification(d: Driver, account) -> VerificationPage:
@@ -109,12 +108,12 @@ def verify_error(d: Driver) -> None:
 
 def verify_backup_code(d: Driver) -> None:
     _to_verification(d, d.accounts.create(factors=("totp",), backup_codes=True))
-    d.page.get_by_test_id("switch-to-backup").click()
+    d.click_and_load(d.page.get_by_test_id("switch-to-backup"))
 
 
 def lost_2fa(d: Driver) -> None:
     verify_totp(d)
-    d.page.get_by_test_id("to-lost-2fa").click()
+    d.click_and_load(d.page.get_by_test_id("to-lost-2fa"))
 
 
 def lost_2fa_code_sent(d: Driver) -> None:
@@ -130,7 +129,7 @@ def lost_2fa_error(d: Driver) -> None:
 def lost_2fa_submitted(d: Driver) -> None:
     account = d.accounts.create(factors=("totp",))
     _to_verification(d, account)
-    d.page.get_by_test_id("to-lost-2fa").click()
+    d.click_and_load(d.page.get_by_test_id("to-lost-2fa"))
     mark = d.deliveries.mark()
     lost = Lost2faPage(d.page)
     lost.send_code()
@@ -223,13 +222,13 @@ def support_ticket_duplicate(d: Driver) -> None:
 
 def support_ticket_errors(d: Driver) -> None:
     SupportTicketPage(d.page).open()
-    d.page.get_by_test_id("ticket-submit").click()
+    d.click_and_load(d.page.get_by_test_id("ticket-submit"))
 
 
 def identity_ticket_errors(path: str):
     def journey(d: Driver) -> None:
         d.page.goto(path)
-        d.page.get_by_test_id("identity-ticket-submit").click()
+        d.click_and_load(d.page.get_by_test_id("identity-ticket-submit"))
     return journey
 
 
