@@ -47,7 +47,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def queue_page():
+def queue_page():  # its own browser: the suites' `page` brings an exchange server and a brand
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
