@@ -27,15 +27,11 @@ _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 class FrozenClock(Clock):
-    """The product's Clock with the wall-clock part held still: only ``advance`` moves it."""
+    """The product's Clock paused on a whole second: only ``advance`` moves it."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._start = datetime.now(timezone.utc).replace(microsecond=0)
-
-    def now(self) -> datetime:
-        with self._lock:
-            return self._start + self._offset
+        self._frozen = datetime.now(timezone.utc).replace(microsecond=0)
 
 
 def csrf_token_in(html: str) -> str:

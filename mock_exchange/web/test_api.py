@@ -103,6 +103,7 @@ class ClockMove(BaseModel):
 class ClockReading(BaseModel):
     now: UtcDateTime
     offset_seconds: float
+    paused: bool
 
 
 class Sms(BaseModel):
@@ -169,17 +170,36 @@ def account_state(account_id: AccountId, request: Request):
     )
 
 
+def _reading(clock) -> ClockReading:
+    return ClockReading(now=clock.now(), offset_seconds=clock.offset.total_seconds(), paused=clock.paused)
+
+
 @router.get("/clock", response_model=ClockReading)
 def read_clock(request: Request):
-    clock = visit_of(request).exchange.clock
-    return ClockReading(now=clock.now(), offset_seconds=clock.offset.total_seconds())
+    return _reading(visit_of(request).exchange.clock)
 
 
 @router.post("/clock/advance", response_model=ClockReading)
 def advance_clock(move: ClockMove, request: Request):
     clock = visit_of(request).exchange.clock
     clock.advance(timedelta(seconds=move.seconds))
-    return ClockReading(now=clock.now(), offset_seconds=clock.offset.total_seconds())
+    return _reading(clock)
+
+
+@router.post("/clock/pause", response_model=ClockReading)
+def pause_clock(request: Request):
+    """Test mode: time stands still until the test moves it (boundaries hit exactly on a slow machine)."""
+    clock = visit_of(request).exchange.clock
+    clock.pause()
+    return _reading(clock)
+
+
+@router.post("/clock/resume", response_model=ClockReading)
+def resume_clock(request: Request):
+    """Time runs on from where it stood; it never moves back."""
+    clock = visit_of(request).exchange.clock
+    clock.resume()
+    return _reading(clock)
 
 
 @router.get("/sms", response_model=list[Sms])

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Locator, Page
 
+from fixtures import accessibility
 from fixtures.accounts import AccountFactory, TestAccount
 from pages.backoffice_page import BackofficePage
 from pages.base_page import BasePage
@@ -30,6 +31,12 @@ class Driver:
     @property
     def api(self):
         return self.exchange.api
+
+    def audit(self, rules: list[str] | None = None) -> list[dict]:
+        """axe-core's violations on the page (fixtures.accessibility.audit). axe waits on the
+        page's timers, which the paused test clock would stop, so its clock runs meanwhile."""
+        with self.time_travel.page_clock_running():
+            return accessibility.audit(self.page, rules)
 
     def click_and_load(self, target: Locator) -> None:
         """Click a link or a form's button and wait for the page it loads, so that the audit

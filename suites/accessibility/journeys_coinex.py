@@ -44,7 +44,7 @@ def reset_code_error(d: Driver) -> None:
 
 
 def _past_email_code(d: Driver, **profile):
-    seeded = only_phone_bound(d.accounts, d.exchange, d.time_travel, **profile)
+    seeded = only_phone_bound(d.accounts, d.exchange, **profile)
     return seeded, through_email_code(d.page, d.deliveries, seeded.account)
 
 

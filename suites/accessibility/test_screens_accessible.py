@@ -35,7 +35,7 @@ def _reach(driver, screen: Screen) -> None:
 @pytest.mark.parametrize(("brand", "screen"), _cases())
 def test_screen_has_no_serious_or_critical_axe_violation(driver, brand, screen: Screen):
     _reach(driver, screen)
-    violations = accessibility.audit(driver.page)
+    violations = driver.audit()
     accessibility.attach(f"axe violations on {screen.name}", accessibility.summarise(violations))
     blocking = accessibility.blocking(violations)
     assert not blocking, f"{brand} {screen.name}: serious or critical axe violations\n{accessibility.describe(blocking)}"
@@ -49,7 +49,7 @@ def test_screen_has_no_serious_or_critical_axe_violation(driver, brand, screen: 
 def test_every_form_field_has_a_programmatic_label(driver, brand, screen: Screen):
     _reach(driver, screen)
     assert accessibility.visible_field_count(driver.page) > 0, f"{screen.name} shows no form field: mark it fields=False"
-    violations = accessibility.audit(driver.page, rules=accessibility.LABEL_RULES)
+    violations = driver.audit(rules=accessibility.LABEL_RULES)
     accessibility.attach(f"axe label violations on {screen.name}", accessibility.summarise(violations))
     unlabelled = accessibility.unlabelled_fields(driver.page)
     assert not violations, f"{brand} {screen.name}: form fields without a label\n{accessibility.describe(violations)}"

@@ -1,4 +1,4 @@
-"""A deliberately failing browser test, run only by tests/test_failure_evidence.py."""
+"""Browser examples run in a child pytest: failing_example.py (tests/test_failure_evidence.py) and clock_example.py (tests/test_paused_clock.py)."""
 
 import pytest
 

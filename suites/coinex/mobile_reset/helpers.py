@@ -17,13 +17,13 @@ class ResetAccount:
     bots: str
 
 
-def only_phone_bound(accounts, exchange, time_travel, *, balance_usdt=200, kyc_level=0, factors=("sms",),
+def only_phone_bound(accounts, exchange, *, balance_usdt=200, kyc_level=0, factors=("sms",),
                      holdings=("BTC", "USDT"), last_deposit="250", bots=("Grid bot",), **profile) -> ResetAccount:
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=factors, phone=phone, balance_usdt=balance_usdt, bots=bots)
     exchange.api.coinex_profile(account.id, kyc_level=kyc_level, holdings=list(holdings),
                                 last_deposit_usdt=last_deposit, **profile)
-    now = time_travel.now()
+    now = exchange.api.now()  # the exchange's month, not the machine's
     return ResetAccount(account, f"{calendar.month_name[now.month]} {now.year}", tuple(holdings),
                         "100 to 1,000 USDT", "Yes" if bots else "No")
 

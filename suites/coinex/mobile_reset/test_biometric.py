@@ -14,7 +14,7 @@ from suites.coinex.promises import FACE_TIPS
 
 
 def _to_capture(page, accounts, exchange, time_travel, deliveries, device="Continue on this device"):
-    seeded = only_phone_bound(accounts, exchange, time_travel, kyc_level=1, factors=("sms", "totp"))
+    seeded = only_phone_bound(accounts, exchange, kyc_level=1, factors=("sms", "totp"))
     reset = through_email_code(page, deliveries, seeded.account)
     reset.assert_step("mobile-reset-biometric")
     reset.click("Facial Recognition")

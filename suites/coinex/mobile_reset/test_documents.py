@@ -15,7 +15,7 @@ from suites.coinex.promises import EMAIL_NOTICE_KINDS, UPLOAD_LIMIT_MB
 
 
 def _at_documents(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel, factors=("sms", "totp"))
+    seeded = only_phone_bound(accounts, exchange, factors=("sms", "totp"))
     reset = through_email_code(page, deliveries, seeded.account)
     reset.assert_step("mobile-reset-documents")
     return seeded.account, reset
@@ -95,7 +95,7 @@ def test_reviewer_approves_evidence_that_meets_the_checklist(page, accounts, exc
 
 @pytest.mark.behaviour("CX-FORGOT-02")
 def test_forgot_password_in_the_reset_leads_to_documents_then_the_password_can_be_reset(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)  # would get questions with its password
+    seeded = only_phone_bound(accounts, exchange)  # would get questions with its password
     account = seeded.account
     reset = MobileResetPage(page).open()
     reset.confirm_reset()

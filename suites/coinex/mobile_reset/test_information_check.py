@@ -14,7 +14,7 @@ from suites.coinex.promises import HIGH_VALUE_USDT, SECURITY_QUESTION_ATTEMPTS
     ("phone and authenticator unavailable, Primary verification", {"factors": ("sms", "totp"), "kyc_level": 1}, "mobile-reset-biometric"),
 ])
 def test_the_system_not_the_user_picks_the_check(page, accounts, exchange, time_travel, deliveries, case, setup, expected):
-    seeded = only_phone_bound(accounts, exchange, time_travel, **setup)
+    seeded = only_phone_bound(accounts, exchange, **setup)
     reset = through_email_code(page, deliveries, seeded.account)
     reset.assert_step(expected)
     if expected != "mobile-reset-attention":  # no way to ask for the questions instead
@@ -32,7 +32,7 @@ def test_manual_review_replaces_the_questions(page, accounts, exchange, time_tra
         setup["question_failures"] = SECURITY_QUESTION_ATTEMPTS
     if case == "high-value account":
         setup["balance_usdt"] = HIGH_VALUE_USDT + 1
-    seeded = only_phone_bound(accounts, exchange, time_travel, **setup)
+    seeded = only_phone_bound(accounts, exchange, **setup)
     account = seeded.account
     reset = MobileResetPage(page)
     if case == "password unavailable":
@@ -48,5 +48,5 @@ def test_manual_review_replaces_the_questions(page, accounts, exchange, time_tra
 
 @pytest.mark.behaviour("CX-BIO-02")
 def test_a_balance_at_the_threshold_still_gets_the_questions(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel, kyc_level=1, balance_usdt=HIGH_VALUE_USDT)
+    seeded = only_phone_bound(accounts, exchange, kyc_level=1, balance_usdt=HIGH_VALUE_USDT)
     through_email_code(page, deliveries, seeded.account).assert_step("mobile-reset-attention")

@@ -13,7 +13,7 @@ from suites.coinex.promises import SECURITY_QUESTION_ATTEMPTS, SECURITY_QUESTION
 
 @pytest.mark.behaviour("CX-MRESET-02", "CX-MRESET-03", "CX-MRESET-04")
 def test_help_center_reset_needs_i_agree_then_the_right_password(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)
+    seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     page.goto("/help")
     page.get_by_role("link", name="Reset Mobile Number").click()
@@ -48,7 +48,7 @@ def test_security_verification_unavailable_on_the_login_step_opens_the_reset(pag
 
 @pytest.mark.behaviour("CX-MRESET-05")
 def test_no_information_check_before_the_email_code(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)
+    seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     reset = MobileResetPage(page).open()
     reset.confirm_reset()
@@ -68,7 +68,7 @@ def test_no_information_check_before_the_email_code(page, accounts, exchange, ti
 
 @pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-MRESET-07", "CX-MRESET-08")
 def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)
+    seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     reset = through_email_code(page, deliveries, account)
     reset.assert_step("mobile-reset-attention")
@@ -101,7 +101,7 @@ def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accou
 
 @pytest.mark.behaviour("CX-SECQ-02", "CX-SECQ-04")
 def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)
+    seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     reset = through_email_code(page, deliveries, account)
     reset.start_questions()
@@ -120,7 +120,7 @@ def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(p
 
 @pytest.mark.behaviour("CX-SECQ-04")
 def test_submit_documents_after_a_failed_attempt_opens_the_document_review(page, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)
+    seeded = only_phone_bound(accounts, exchange)
     reset = through_email_code(page, deliveries, seeded.account)
     reset.start_questions()
     answer_wrong(reset, seeded)
@@ -130,7 +130,7 @@ def test_submit_documents_after_a_failed_attempt_opens_the_document_review(page,
 
 @pytest.mark.behaviour("CX-SECQ-03", "CX-SECQ-05")
 def test_after_three_failed_attempts_only_documents_remain(page, new_context, accounts, exchange, time_travel, deliveries):
-    seeded = only_phone_bound(accounts, exchange, time_travel)
+    seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     reset = through_email_code(page, deliveries, account)
     reset.start_questions()
