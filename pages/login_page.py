@@ -42,6 +42,11 @@ class LoginPage(BasePage):
         return self.page.get_by_test_id("lockout-message")
 
     @property
+    def lock_message(self) -> Locator:
+        """Either lock's message: the 5-failure lock, or CoinEx's security review lock."""
+        return self.page.locator('[data-testid="lockout-message"], [data-testid="security-lock-message"]')
+
+    @property
     def notice(self) -> Locator:
         return self.page.get_by_test_id("login-notice")
 

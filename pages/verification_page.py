@@ -53,3 +53,11 @@ class VerificationPage(BasePage):
     def switch_to(self, channel: str) -> None:
         with allure.step(f"Switch verification to {channel}"):
             self.click_and_load(self.page.get_by_test_id(f"switch-to-{channel}"))
+
+    @property
+    def passkey_error(self) -> Locator:
+        return self.page.get_by_test_id("passkey-error")
+
+    def verify_with_passkey(self) -> None:
+        with allure.step("Verify with the passkey"):
+            self.page.get_by_test_id("verify-with-passkey").click()

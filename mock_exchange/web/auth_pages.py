@@ -50,6 +50,13 @@ def locked_response(request: Request, identifier: str, locked_until, **context):
     return render_login(request, 423, email=identifier, locked_until=locked_until, minutes_left=minutes_left, **context)
 
 
+def held_lock_response(request: Request, held, identifier: str, **context):
+    """The login page saying which lock holds the account (423)."""
+    if held.kind == "review":
+        return render_login(request, 423, email=identifier, review_locked=True, **context)
+    return locked_response(request, identifier, held.until, **context)
+
+
 def _login(request: Request, form: dict[str, str]):
     visit = visit_of(request)
     method = "phone" if form.get("method") == "phone" else "email"

@@ -25,6 +25,7 @@ from ..models import Account, CoinexProfile, EvidenceFile, FlowState, Review
 from ..passwords import verify_password
 from ..phones import countries
 from ..uploads import checked_upload, image_problem, image_type, problem_status
+from .account_locks import lock_holding
 from .forms import checked_form, email_problem, normalize_email
 from .rendering import render
 from .visit import Visit, visit_of
@@ -131,6 +132,8 @@ def _credentials(request: Request, form: dict[str, str]):
     if lockout.state(visit.db, key).is_locked(visit.now):
         return _page(request, "mobile-reset-credentials", 423, email=email, error=(
             "reset.locked", "Too many failed attempts: this account is locked for now. Try again later."))
+    if (held := lock_holding(visit, account)) is not None:
+        return _page(request, "mobile-reset-credentials", 423, email=email, error=("reset.locked", held.message))
     if not verify_password(account.password_hash if account else None, password):
         lockout.record_failure(visit.db, key, visit.now)
         return _page(request, "mobile-reset-credentials", 401, email=email, error=(
@@ -175,6 +178,8 @@ def _code(request: Request, form: dict[str, str]):
     if state.get("step") != "code":
         return _out_of_step(request)
     account = _account(visit, state)
+    if (held := lock_holding(visit, account)) is not None:  # evaluate no code while locked
+        return _page(request, "mobile-reset-code", 423, error=("reset.locked", held.message))
     found = visit.exchange.codes.find_valid(visit.db, account, PURPOSE, "email", form.get("code", ""), visit.now) if account else None
     if found is None:
         if account is not None:

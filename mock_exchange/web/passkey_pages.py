@@ -25,6 +25,7 @@ from ..passkeys import (
     verify_assertion,
     verify_registration,
 )
+from .account_locks import lock_holding
 from .forms import checked_form, checked_json
 from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from .login_state import bound_factors, finish_sign_in, pending_account
@@ -286,9 +287,8 @@ def _login_with_passkey(request: Request, body: dict):
     if passkey is None:
         return JSONResponse(refused, status_code=401)
     account = visit.db.get(Account, passkey.account_id)
-    state = visit.exchange.lockout.state(visit.db, f"account:{account.id}")
-    if state.is_locked(visit.now):
-        return JSONResponse({"error": "Your account is locked for your security. Try again later."}, status_code=423)
+    if (held := lock_holding(visit, account)) is not None:
+        return JSONResponse({"error": held.message}, status_code=423)
     response = finish_sign_in(visit, account)
     return JSONResponse({"redirect": response.headers["location"]})
 
@@ -328,6 +328,8 @@ def _verify_with_passkey(request: Request, body: dict):
     refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
     if account is None:
         return JSONResponse({"error": "Start again from the login page."}, status_code=403)
+    if (held := lock_holding(visit, account)) is not None:  # evaluate nothing while locked
+        return JSONResponse({"error": held.message}, status_code=423)
     if accept_assertion(request, "verify", body.get("credential") or {}, account) is None:
         visit.exchange.lockout.record_failure(visit.db, f"account:{account.id}", visit.now)
         return JSONResponse(refused, status_code=401)

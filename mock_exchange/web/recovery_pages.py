@@ -24,6 +24,7 @@ from ..identities import account_for_email, account_for_phone
 from ..models import Account
 from ..passwords import password_problems
 from ..security_changes import reset_password
+from .account_locks import lock_holding
 from .forms import checked_form, email_problem, normalize_email
 from .rendering import render
 from .visit import Visit, visit_of
@@ -204,6 +205,9 @@ def _check_code(request: Request, form: dict[str, str]):
     found = None
     if state.get("account_id") is not None:
         account = visit.db.get(Account, state["account_id"])
+        if (held := lock_holding(visit, account)) is not None:  # evaluate no code while locked
+            return _page(request, "forgot-code", 423, identifier=state["identifier"], kind=state["kind"],
+                         error=("forgot.locked", held.message))
         channel = "email" if state["kind"] == "email" else "sms"
         found = visit.exchange.codes.find_valid(visit.db, account, "reset", channel, code, visit.now)
     if found is None:

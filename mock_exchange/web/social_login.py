@@ -18,6 +18,8 @@ from sqlalchemy import select
 
 from ..idp import PROVIDERS, pkce_challenge, verify_id_token
 from ..models import Account
+from .account_locks import lock_holding
+from .auth_pages import held_lock_response
 from .login_state import sign_in_or_verify
 from .rendering import platform_of, render
 from .visit import Visit, visit_of
@@ -98,7 +100,10 @@ def _complete(request: Request, visit: Visit, provider: str, code: str, nonce: s
     except Exception as error:  # any failure to verify is a refusal, never a crash
         detail = f"The identity token could not be verified ({type(error).__name__})."
         return _refuse(request, provider, "social.token_invalid", detail)
-    return sign_in_or_verify(visit, _account_for(visit, provider, claims))
+    account = _account_for(visit, provider, claims)
+    if (held := lock_holding(visit, account)) is not None:  # a locked account stays locked (SEC-LOCK-02)
+        return held_lock_response(request, held, account.email or "")
+    return sign_in_or_verify(visit, account)
 
 
 def _account_for(visit: Visit, provider: str, claims: dict) -> Account:

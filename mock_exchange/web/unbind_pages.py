@@ -19,6 +19,7 @@ from .. import flow_state, reuse_block
 from ..identities import account_for_email, account_for_phone
 from ..models import Account
 from ..security_changes import bind_email, bind_phone, change_email, unbind_channel
+from .account_locks import lock_holding
 from .forms import checked_form, email_problem, normalize_email
 from .rendering import render
 from .step_codes import check_codes, send_codes, signed_in, to_login, wrong_codes_message
@@ -71,6 +72,8 @@ def _page(request: Request, account: Account, channel: str, page_id: str, status
 
 
 def _refused(request: Request, account: Account, channel: str):
+    if (held := lock_holding(visit_of(request), account)) is not None:
+        return _page(request, account, channel, "unbind-refused", 423, missing=[], error=("unbind.locked", held.message))
     missing = missing_for_unbind(account)
     if channel == "sms" and account.registered_via == "phone" and not missing:
         return _page(request, account, channel, "unbind-refused", 409, missing=[], error=(

@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from .. import backup_codes
 from .. import codes as second_factors
 from ..models import Account
-from .auth_pages import locked_response
+from .account_locks import lock_holding
+from .auth_pages import held_lock_response, locked_response
 from .forms import checked_form
 from .login_state import (
     CHANNEL_LABELS,
@@ -85,6 +86,9 @@ def _verify(request: Request, form: dict[str, str]):
     if state.is_locked(visit.now):
         visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
         return locked_response(request, identifier, state.locked_until)
+    if (held := lock_holding(visit, account)) is not None:  # the review lock came while the step was open
+        visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
+        return held_lock_response(request, held, identifier)
 
     code = form.get("code", "")
     found = step = backup = None

@@ -17,6 +17,7 @@ from ..kyc import withdrawal_refusal as kyc_refusal
 from ..models import Account, Passkey, Withdrawal
 from ..notices import account_banners
 from ..withdrawal_hold import active_hold
+from .account_locks import lock_holding
 from .forms import checked_form
 from .rendering import TEMPLATES, render
 from .step_codes import check_codes, send_codes, signed_in, to_login, wrong_codes_message
@@ -126,6 +127,8 @@ def withdrawal_refusal(visit, account: Account, address: str, raw_amount: str):
     Shared by every way of confirming a withdrawal (codes or passkey), so a hold or a limit can
     never be skipped by choosing the other way.
     """
+    if (held := lock_holding(visit, account)) is not None:
+        return (423, "withdraw.locked", f"Withdrawal refused: {held.message}"), None
     hold = active_hold(visit.db, account.id, visit.now)
     if hold is not None:
         return (403, "withdraw.held", f"Withdrawal refused: withdrawals are suspended until {hold.until_text} "
