@@ -7,6 +7,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from fixtures.processes import stop_group
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -34,9 +36,5 @@ def wait_until_listening(process: subprocess.Popen, port: int, log: Path, second
 
 
 def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    """The process and everything it started (it was started with ``fixtures.processes.start``)."""
+    stop_group(process)

@@ -12,6 +12,7 @@ import sys
 from fixtures.catalogue import PROJECT_ROOT
 from fixtures.outcomes import read
 
+from fixtures.processes import start
 from tests.processes import free_port, stop, wait_until_listening
 
 SUITES = ["suites/pionex/sign_in/test_login.py", "suites/pionex/lockout"]
@@ -21,7 +22,7 @@ def test_suites_pass_against_a_separately_started_exchange(tmp_path):
     port, smtp_port, mail_port = free_port(), free_port(), free_port()
     data, log = tmp_path / "data", tmp_path / "serve.log"
     with open(log, "w") as handle:
-        serve = subprocess.Popen(
+        serve = start(
             [sys.executable, "-m", "fixtures.cli", "serve", "--brand", "pionex", "--port", str(port),
              "--smtp-port", str(smtp_port), "--mail-port", str(mail_port), "--data-dir", str(data)],
             cwd=PROJECT_ROOT, stdout=handle, stderr=subprocess.STDOUT,

@@ -12,6 +12,7 @@ from fixtures.browser import find_chromium
 from fixtures.catalogue import PROJECT_ROOT
 from fixtures.outcomes import read
 
+from fixtures.processes import start
 from tests.processes import free_port, stop, wait_until_listening
 
 SUITE = "suites/pionex/sign_in/test_login.py"
@@ -29,7 +30,7 @@ def _run_suite(endpoint: str, results, tmp_path):
 def test_a_suite_runs_in_a_browser_served_by_playwright_run_server(tmp_path):
     port, log = free_port(), tmp_path / "run-server.log"
     with open(log, "w") as handle:
-        server = subprocess.Popen(
+        server = start(
             [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
             stdout=handle, stderr=subprocess.STDOUT, env={**os.environ, "DEBUG": "pw:server"},
         )
