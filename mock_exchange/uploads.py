@@ -51,29 +51,24 @@ async def checked_upload(request: Request, file_fields: tuple[str, ...], max_byt
         raise FormRejected(400, "form.malformed", "The form could not be read. Choose the files again and retry.") from error
     fields: dict[str, str] = {}
     files: dict[str, list[bytes]] = {}
-    problem: FormRejected | None = None  # raised after the token check: a forged post always gets 403
     try:
         for name, value in raw.multi_items():
             if isinstance(value, UploadFile):
                 if name not in file_fields:
-                    problem = problem or FormRejected(400, "form.unexpected_file", "This form does not accept that file.")
-                    continue
+                    raise FormRejected(400, "form.unexpected_file", "This form does not accept that file.")
                 data = await value.read(max_bytes + 1)
                 if data:
                     files.setdefault(name, []).append(data)
                 continue
             if len(value) > MAX_FIELD_CHARS:
-                problem = problem or FormRejected(413, "form.too_long", "A field is far too long. Shorten it and try again.")
-            elif "\x00" in value:
-                problem = problem or FormRejected(400, "form.bad_characters", "A field contains characters that are not allowed.")
-            else:
-                fields[name] = value.strip()
+                raise FormRejected(413, "form.too_long", "A field is far too long. Shorten it and try again.")
+            if "\x00" in value:
+                raise FormRejected(400, "form.bad_characters", "A field contains characters that are not allowed.")
+            fields[name] = value.strip()
     finally:
         await raw.close()
     if not csrf_matches(visit_of(request).session, fields.get("csrf_token")):
         raise FormRejected(403, "form.csrf", "This form has expired or did not come from this site. Reload the page and try again.")
-    if problem is not None:
-        raise problem
     return fields, files
 
 
