@@ -23,7 +23,6 @@ class HeldLock:
     kind: str  # "attempts" (lifts by itself) | "review" (lifts when support approves)
     until: datetime | None
     message: str
-    minutes_left: int = 0
 
 
 def lock_holding(visit: Visit, account: Account | None) -> HeldLock | None:
@@ -42,4 +41,4 @@ def lock_holding(visit: Visit, account: Account | None) -> HeldLock | None:
     return HeldLock("attempts", state.locked_until, (
         f"Your account is locked for your security after {visit.brand.policy.lockout_threshold} failed attempts. "
         f"Wait {minutes} minute{'s' if minutes != 1 else ''} and try again, after "
-        f"{state.locked_until.strftime('%H:%M')} UTC."), minutes)
+        f"{state.locked_until.strftime('%H:%M')} UTC."))

@@ -81,12 +81,8 @@ def _verify(request: Request, form: dict[str, str]):
     channel = visit.session.record.pending_channel
     lockout = visit.exchange.lockout
     key = login_key(account)
-    state = lockout.state(visit.db, key)
     identifier = account.email or account.phone or ""
-    if state.is_locked(visit.now):
-        visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
-        return locked_response(request, identifier, state.locked_until)
-    if (held := lock_holding(visit, account)) is not None:  # the review lock came while the step was open
+    if (held := lock_holding(visit, account)) is not None:  # either lock, also one that came meanwhile
         visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)
         return held_lock_response(request, held, identifier)
 

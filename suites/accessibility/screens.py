@@ -8,7 +8,7 @@ meant, not a neighbour; ``fields`` says whether the screen has visible form fiel
 checks their labels; the axe test checks a screen marked without fields really has none).
 
 ``NON_SCREENS`` lists the GET routes that never render a screen of their own, with the reason.
-test_screen_table.py fails when a GET route of the app is in neither table.
+tests/test_screen_table.py fails when a GET route of the app is in neither table.
 """
 
 from __future__ import annotations
