@@ -1,10 +1,13 @@
 """The traceability gate: every documented behaviour has a suite test, every suite test names
 catalogue IDs, and only IDs that exist. It also prints the coverage figure."""
 
+import json
 import re
+import subprocess
+import sys
 
-from fixtures.catalogue import PROJECT_ROOT, SEVERITY_ORDER, load_catalogue
-from fixtures.traceability import suite_tests, index_by_id
+from fixtures.catalogue import PROJECT_ROOT, SEVERITY_ORDER, Behaviour, load_catalogue
+from fixtures.traceability import index_by_id, suite_tests, variant_gaps
 
 ID_PATTERN = re.compile(r"^(PX|CX)-[A-Z]+-\d{2}$")
 SECURITY_ID_PATTERN = re.compile(r"^SEC-[A-Z0-9]+-\d{2}$")
@@ -52,3 +55,39 @@ def test_every_catalogue_behaviour_has_a_suite_test(capsys):
     with capsys.disabled():
         print(f"\ncatalogue coverage: {len(catalogue) - len(missing)}/{len(catalogue)} behaviours have a suite test")
     assert not missing, f"documented behaviours without a suite test ({len(missing)}): {' '.join(missing)}"
+
+
+
+def _collected_suite_tests(tmp_path) -> dict[str, dict]:
+    listing = tmp_path / "variants.json"
+    collected = subprocess.run(
+        [sys.executable, "-m", "pytest", "suites", "--collect-only", "-q", "-p", "no:cacheprovider",
+         "-p", "no:randomly", f"--list-variants={listing}"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert collected.returncode == 0, collected.stdout[-3000:] + collected.stderr[-3000:]
+    return json.loads(listing.read_text())
+
+
+def test_every_listed_variant_has_a_suite_test(tmp_path, capsys):
+    """Each variant a behaviour's sentences allow (seeds/catalogue.toml `variants`) is tried by a
+    suite test naming the behaviour: through a parameter of the dimension's name, or a variant
+    marker. A test naming a value the catalogue does not list is an error too."""
+    catalogue = load_catalogue()
+    unknown, missing = variant_gaps(catalogue, _collected_suite_tests(tmp_path))
+    listed = sum(len(b.variant_names) for b in catalogue.values())
+    with capsys.disabled():
+        print(f"\nvariant coverage: {listed - sum(len(v) for v in missing.values())}/{listed} variants of "
+              f"{sum(1 for b in catalogue.values() if b.variants)} behaviours have a suite test")
+    assert not unknown, "\n".join(unknown)
+    assert not missing, f"listed variants without a suite test: {missing}"
+
+
+def test_the_variant_gate_names_a_missing_and_an_unlisted_variant():
+    behaviour = Behaviour("PX-LOCK-01", "pionex", "lockout", "000.txt", "23", "rule", "blocker", "locks",
+                          variants=(("identifier", ("email", "phone")),))
+    tests = {"a::by_email": {"ids": ["PX-LOCK-01"], "variants": {"identifier": "email"}},
+             "a::by_username": {"ids": ["PX-LOCK-01"], "variants": {"identifier": "username", "brand": "x"}}}
+    unknown, missing = variant_gaps({"PX-LOCK-01": behaviour}, tests)
+    assert unknown == ["a::by_username: PX-LOCK-01 lists no identifier=username"]
+    assert missing == {"PX-LOCK-01": ["identifier=phone"]}
+    tests["a::by_phone"] = {"ids": ["PX-LOCK-01"], "variants": {"identifier": "phone"}}
+    assert variant_gaps({"PX-LOCK-01": behaviour}, tests)[1] == {}
