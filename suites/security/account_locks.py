@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from pages import LoginPage, VerificationPage
 
 ATTEMPTS_BEFORE_LOCK = 5  # seeds/000 line 23: "After 5 consecutive failed attempts"
+LOCK_MINUTES = 30  # seeds/000 line 23: "locked for 30 minutes"
 
 # Pionex documents one lock; CoinEx has both (the review lock is seeds/003 line 5).
 LOCK_CASES = [("pionex", "attempts"), ("coinex", "attempts"), ("coinex", "review")]

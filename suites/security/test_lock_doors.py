@@ -17,7 +17,7 @@ from pages.unbind_page import UnbindPage
 from pages.withdrawal_page import WithdrawalPage
 from suites.coinex.mobile_reset.helpers import only_phone_bound
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
-from suites.security.account_locks import ATTEMPTS_BEFORE_LOCK, LOCK_CASES, LOCK_IDS, lock, still_locked
+from suites.security.account_locks import ATTEMPTS_BEFORE_LOCK, LOCK_CASES, LOCK_IDS, LOCK_MINUTES, lock, still_locked
 
 LOCKED = "locked"  # both locks' messages say the account is locked (PX-LOCK-03, CX-UNFAM-02)
 ADDRESS = "TQ8Wd5cY3rLkVb2Ne7PzXm4Jh6Gf9Sa1Ku"
@@ -103,7 +103,7 @@ def test_the_right_code_at_the_verification_step_is_refused_once_the_account_is_
 @pytest.mark.behaviour("SEC-LOCK-02")
 @lock_cases
 def test_forgot_password_refuses_the_right_code_while_the_account_is_locked(page, accounts, exchange, deliveries,
-                                                                              brand, kind):
+                                                                              brand, kind, time_travel):
     account = accounts.create(factors=("totp",))
     lock(kind, page, account, exchange)
 
@@ -113,6 +113,8 @@ def test_forgot_password_refuses_the_right_code_while_the_account_is_locked(page
     forgot.pass_robot_check()
     forgot.submit_code(deliveries.email_code(account.email, "", since=mark))
     expect(forgot.error).to_contain_text(LOCKED)
+    if kind == "attempts":  # the clock stands still: the whole lock is still ahead (PX-LOCK-03)
+        expect(forgot.error).to_contain_text(f"Wait {LOCK_MINUTES} minutes")
     forgot.assert_step("forgot-code")
     _refused_and_still_locked(accounts, account, kind)
 

@@ -66,7 +66,7 @@ def test_no_information_check_before_the_email_code(page, accounts, exchange, ti
     reset.assert_step("mobile-reset-attention")
 
 
-@pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-MRESET-07", "CX-MRESET-08")
+@pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-MRESET-07", "CX-MRESET-08", "SEC-NOTICE-01")
 def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
@@ -79,9 +79,12 @@ def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accou
     assert kinds == {"single", "multiple"}
     assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
 
+    mark = deliveries.mark()
     answer_right(reset, seeded)
     reset.assert_step("mobile-reset-done")
     expect(reset.done).to_contain_text("reset successfully")
+    notice = deliveries.email(account.email, "mobile number was reset", since=mark)  # SEC-NOTICE-01
+    assert "mobile verification is disabled" in notice.body
     state = exchange.api.coinex_profile(account.id)
     assert state["phone"] is None and state["sms_2fa"] is False
     sms_before = len(exchange.api.sms(account.phone))

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from pages import AccountPage, LoginPage
+from pages import AccountPage, LoginPage, SignupPage
 from pages.security_page import SecurityPage
 from pages.unbind_page import UnbindPage
 from pages.withdrawal_page import WithdrawalPage
@@ -22,7 +22,7 @@ def test_changing_the_email_needs_google_authenticator_and_sms(page, accounts, s
     expect(unbind.next_button).to_be_hidden()
 
 
-@pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03", "SEC-NOTICE-01")
+@pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03", "PX-REUSE-01", "SEC-NOTICE-01")
 def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(page, accounts, deliveries, exchange, sign_in):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms", "totp"), phone=phone, balance_usdt=10)
@@ -57,3 +57,10 @@ def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(page,
     login.login(old_email, account.password)
     expect(login.error).to_be_visible()
     sign_in(page, account, email=new_email)
+
+    # the change itself, made on these screens, blocks the old address (seeds/001 line 28)
+    signup = SignupPage(page).open()
+    signup.sign_up(old_email, accounts.new_password())
+    signup.assert_current()
+    expect(signup.email_error).to_contain_text("This e-mail address was unbound")
+    expect(signup.email_error).to_contain_text("cannot be used to register")

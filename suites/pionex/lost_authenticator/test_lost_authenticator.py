@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from pages import AccountPage, LoginPage, VerificationPage
 from pages.authenticator_page import AuthenticatorSetupPage
 from pages.lost_2fa_page import Lost2faPage
-from suites.pionex.promises import REVIEW_BUSINESS_DAYS, SERVICE_EMAIL
+from suites.pionex.promises import NATIONAL_HOLIDAYS, REVIEW_BUSINESS_DAYS, SERVICE_EMAIL
 
 
 def _request_reset(page, account, deliveries, registered_month: str) -> Lost2faPage:
@@ -63,6 +63,7 @@ def _next_friday_morning(now: datetime) -> datetime:
 
 
 @pytest.mark.behaviour("PX-LOSTGA-04")
+@pytest.mark.variant(weekday="friday")
 def test_a_request_made_on_friday_is_due_the_next_wednesday(page, accounts, deliveries, time_travel):
     time_travel.to(_next_friday_morning(time_travel.now()))
     account = accounts.create(factors=("totp",), balance_usdt=10)
@@ -110,3 +111,78 @@ def test_rejected_request_emails_alternatives_and_the_authenticator_stays(page, 
     LoginPage(page).open().login(account.email, account.password)
     verification = VerificationPage(page)
     expect(verification.instructions).to_contain_text("Google Authenticator")
+
+
+# --- the review's due date on every calendar the sentence allows (PX-LOSTGA-04) ------------
+# The Friday test above goes through the screens; these post the same forms for the other days
+# of the week and for windows holding a national holiday.
+
+def _due(submitted: date, holidays=NATIONAL_HOLIDAYS) -> date:
+    """seeds/000:15 "within 3 business days", seeds/001:45 "exklusive nationella helgdagar":
+    the day of submission does not count, nor do weekends and holidays."""
+    day, counted = submitted, 0
+    while counted < REVIEW_BUSINESS_DAYS:
+        day += timedelta(days=1)
+        counted += day.weekday() < 5 and (day.month, day.day) not in holidays
+    return day
+
+
+def _holiday_within(start: date, days: int) -> bool:
+    return any(((start + timedelta(days=d)).month, (start + timedelta(days=d)).day) in NATIONAL_HOLIDAYS
+               for d in range(days))
+
+
+def _next_clear(now: datetime, weekday: int) -> datetime:
+    """09:00 on the next such weekday whose review window holds no holiday."""
+    day = now.date() + timedelta(days=1)
+    while day.weekday() != weekday or _holiday_within(day, 8):
+        day += timedelta(days=1)
+    return datetime.combine(day, time(9, 0), tzinfo=timezone.utc)
+
+
+def _next_holiday_window(now: datetime, month: int, day_of_month: int) -> datetime:
+    """09:00 on the working day before the next (month, day) holiday that falls on a weekday."""
+    year = now.year
+    while True:
+        holiday = date(year, month, day_of_month)
+        submitted = holiday - timedelta(days=1)
+        while submitted.weekday() >= 5 or _holiday_within(submitted, 1):
+            submitted -= timedelta(days=1)
+        moment = datetime.combine(submitted, time(9, 0), tzinfo=timezone.utc)
+        if holiday.weekday() < 5 and moment > now:
+            return moment
+        year += 1
+
+
+def _due_date_posted(screen_forms, accounts, deliveries, time_travel) -> tuple[date, date]:
+    account = accounts.create(factors=("totp",), balance_usdt=10)
+    forms = screen_forms()
+    forms.login(account.email, account.password)
+    mark = deliveries.mark()
+    forms.request_lost_2fa_code()
+    code = deliveries.email_code(account.email, "lost 2fa", since=mark)
+    return time_travel.now().date(), forms.submit_lost_2fa_request(code, time_travel.now().strftime("%Y-%m"), "10")
+
+
+HOLIDAY_WINDOWS = {"christmas-and-boxing-day": (12, 25), "new-years-day": (1, 1)}
+WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Saturday": 5, "Sunday": 6}
+
+
+@pytest.mark.behaviour("PX-LOSTGA-04")
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+def test_a_request_is_due_three_business_days_later_whatever_the_day_it_is_made(weekday, screen_forms, accounts, deliveries, time_travel):
+    time_travel.to(_next_clear(time_travel.now(), WEEKDAYS[weekday]))
+    submitted, due = _due_date_posted(screen_forms, accounts, deliveries, time_travel)
+    assert submitted.strftime("%A") == weekday
+    assert due == _due(submitted), f"made on {submitted:%A %d %B}, due {due:%A %d %B}; the seeds give {_due(submitted):%A %d %B}"
+
+
+@pytest.mark.behaviour("PX-LOSTGA-04")
+@pytest.mark.parametrize("holiday", HOLIDAY_WINDOWS)
+def test_a_national_holiday_inside_the_review_window_does_not_count(holiday, screen_forms, accounts, deliveries, time_travel):
+    time_travel.to(_next_holiday_window(time_travel.now(), *HOLIDAY_WINDOWS[holiday]))
+    submitted, due = _due_date_posted(screen_forms, accounts, deliveries, time_travel)
+    counting_holidays = _due(submitted, holidays=())
+    assert due == _due(submitted) != counting_holidays, (
+        f"made on {submitted:%A %d %B %Y}, due {due:%A %d %B}; the seeds give {_due(submitted):%A %d %B} "
+        f"({counting_holidays:%A %d %B} would count the holiday as a working day)")

@@ -106,6 +106,7 @@ def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, ex
 
 
 @pytest.mark.behaviour("PX-UNBIND-07")
+@pytest.mark.variant(decision="approve")
 def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_email(page, accounts, deliveries, exchange, support_agent, time_travel):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms",), phone=phone, balance_usdt=120)
@@ -126,3 +127,21 @@ def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_ema
     LoginPage(page).open().login(account.email, account.password)
     AccountPage(page).assert_current()  # no SMS step
     expect(SecurityPage(page).open().value("sms")).to_have_text("Not bound")
+
+
+@pytest.mark.behaviour("PX-UNBIND-07")
+@pytest.mark.variant(decision="reject")
+def test_a_rejected_phone_unbinding_request_leaves_the_phone_bound(page, accounts, deliveries, exchange, support_agent, time_travel):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("sms",), phone=phone, balance_usdt=120)
+    case = SupportCasePage(page).open_topic("phone_gone")
+    case.report_phone_gone(account.email, phone, time_travel.now().strftime("%Y-%m"), "118")
+    review_id = case.review_id()
+
+    support_agent.open_review(review_id)
+    support_agent.reject("The details do not match the account")
+    expect(support_agent.status).to_have_text("rejected")
+    mail = deliveries.email(account.email, "phone unbinding request")
+    assert "not approved" in mail.body
+    state = exchange.api.security_state(account.id)
+    assert state["phone"] == phone and state["withdrawal_hold_until"] is None, state
