@@ -105,15 +105,20 @@ def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, ex
     SupportCasePage(page).assert_current()
 
 
-@pytest.mark.behaviour("PX-UNBIND-07")
-@pytest.mark.variant(decision="approve")
-def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_email(page, accounts, deliveries, exchange, support_agent, time_travel):
+def _phone_gone_request(page, accounts, time_travel):
+    """An SMS account whose owner reports the phone gone on the support screen: (account, phone, review id)."""
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms",), phone=phone, balance_usdt=120)
     case = SupportCasePage(page).open_topic("phone_gone")
     case.report_phone_gone(account.email, phone, time_travel.now().strftime("%Y-%m"), "118")
     expect(case.submitted).to_be_visible()
-    review_id = case.review_id()
+    return account, phone, case.review_id()
+
+
+@pytest.mark.behaviour("PX-UNBIND-07")
+@pytest.mark.variant(decision="approve")
+def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_email(page, accounts, deliveries, exchange, support_agent, time_travel):
+    account, phone, review_id = _phone_gone_request(page, accounts, time_travel)
 
     support_agent.open_review(review_id)
     expect(support_agent.account_hidden).to_be_visible()
@@ -132,11 +137,7 @@ def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_ema
 @pytest.mark.behaviour("PX-UNBIND-07")
 @pytest.mark.variant(decision="reject")
 def test_a_rejected_phone_unbinding_request_leaves_the_phone_bound(page, accounts, deliveries, exchange, support_agent, time_travel):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=("sms",), phone=phone, balance_usdt=120)
-    case = SupportCasePage(page).open_topic("phone_gone")
-    case.report_phone_gone(account.email, phone, time_travel.now().strftime("%Y-%m"), "118")
-    review_id = case.review_id()
+    account, phone, review_id = _phone_gone_request(page, accounts, time_travel)
 
     support_agent.open_review(review_id)
     support_agent.reject("The details do not match the account")
