@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -18,6 +18,27 @@ import allure
 import httpx
 
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+SCREEN = re.compile(r'<main[^>]*\sdata-page="([^"]+)"')
+CODE_FIELDS = {"email": "email_code", "sms": "sms_code", "totp": "totp_code"}
+
+
+class _HiddenFields(HTMLParser):
+    """The hidden fields of the form that posts to <action> (its CSRF token, a robot challenge)."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action, self.inside, self.fields = action, False, {}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        found = dict(attrs)
+        if tag == "form":
+            self.inside = found.get("action") == self.action
+        elif tag == "input" and self.inside and found.get("type") == "hidden" and found.get("name"):
+            self.fields[found["name"]] = found.get("value") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
 
 
 class _TextOf(HTMLParser):
@@ -51,6 +72,10 @@ class Answer:
     @property
     def path(self) -> str:
         return urlsplit(str(self.response.url)).path
+
+    @property
+    def status(self) -> int:
+        return self.response.status_code
 
     def text_of(self, test_id: str) -> str | None:
         """The words of the element with this test id, or None when the screen has none."""
@@ -97,6 +122,35 @@ class Answer:
     def signed_up(self) -> bool:
         return self.text_of("signup-done") is not None
 
+    # the withdrawal screen's answers
+    @property
+    def hold_banner(self) -> str | None:
+        return self.text_of("withdrawal-hold-banner")
+
+    @property
+    def hold_until(self) -> datetime | None:
+        until = self.attribute_of("withdrawal-hold-banner", "data-until")
+        return datetime.fromisoformat(until) if until else None
+
+    @property
+    def withdrawal_error(self) -> str | None:
+        return self.text_of("withdraw-error")
+
+    @property
+    def withdrawal_done(self) -> str | None:
+        return self.text_of("withdraw-done")
+
+    @property
+    def balance(self) -> str | None:
+        return self.text_of("withdraw-balance")
+
+    # the forgot-password and unbind screens' answers
+    @property
+    def step(self) -> str | None:
+        """The screen the answer shows (its <main data-page=...>), e.g. forgot-code or unbind-done."""
+        found = SCREEN.search(self.response.text)
+        return found.group(1) if found else None
+
     @property
     def asks_for_sign_up_code(self) -> bool:
         return self.path == "/signup/phone-code"
@@ -111,9 +165,13 @@ class ScreenForms:
 
     def _post(self, path: str, fields: dict[str, str], form_page: str | None = None) -> Answer:
         page = self.http.get(form_page or path)
-        found = CSRF_FIELD.search(page.text)
-        assert found, f"GET {form_page or path} -> {page.status_code}: no form with a CSRF token"
-        return Answer(self.http.post(path, data={"csrf_token": found.group(1), **fields}))
+        hidden = _HiddenFields(path)
+        hidden.feed(page.text)
+        if "csrf_token" not in hidden.fields:  # a form page whose form posts elsewhere than its action
+            found = CSRF_FIELD.search(page.text)
+            assert found, f"GET {form_page or path} -> {page.status_code}: no form with a CSRF token"
+            hidden.fields["csrf_token"] = found.group(1)
+        return Answer(self.http.post(path, data={**hidden.fields, **fields}))
 
     def login(self, email: str, password: str) -> Answer:
         with allure.step(f"Post the login form: {email}"):
@@ -150,6 +208,58 @@ class ScreenForms:
         due = answer.attribute_of("lost-2fa-due-date", "datetime")
         assert due, f"{answer}: no due date on the answer"
         return date.fromisoformat(due)
+
+    # forgot password (seeds/001 lines 9-19): identifier, robot check, code, new password
+    def forgot_password(self, identifier: str) -> Answer:
+        """Ask for a reset code: the identifier, then the ticked robot check."""
+        with allure.step(f"Post the forgot-password form: {identifier}, then the robot check"):
+            self._post("/forgot-password", {"identifier": identifier})
+            return self._post("/forgot-password/robot", {"not_a_robot": "yes"})
+
+    def confirm_reset_code(self, code: str) -> Answer:
+        with allure.step(f"Post the reset code {code}"):
+            return self._post("/forgot-password/code", {"code": code}, form_page="/forgot-password/code")
+
+    def set_new_password(self, password: str) -> Answer:
+        with allure.step("Post the new password, twice"):
+            return self._post("/forgot-password/new", {"password": password, "password_again": password})
+
+    # unbinding e-mail or SMS verification, changing the e-mail (seeds/001 lines 23-61)
+    def start_unbind(self, channel: str) -> Answer:
+        with allure.step(f"Read the unbind notice for {channel} and press Next"):
+            return self._post(f"/security/unbind/{channel}/next", {}, form_page=f"/security/unbind/{channel}")
+
+    def confirm_unbind_authenticator(self, channel: str, totp: str) -> Answer:
+        with allure.step(f"Post the Google Authenticator code {totp} to unbind {channel}"):
+            return self._post(f"/security/unbind/{channel}/totp", {"totp_code": totp}, form_page=f"/security/unbind/{channel}")
+
+    def confirm_unbind_codes(self, channel: str, email_code: str, sms_code: str) -> Answer:
+        with allure.step(f"Post the e-mail and SMS codes to unbind {channel}"):
+            return self._post(f"/security/unbind/{channel}/codes", {"email_code": email_code, "sms_code": sms_code},
+                              form_page=f"/security/unbind/{channel}")
+
+    def enter_new_email(self, email: str) -> Answer:
+        with allure.step(f"Post the new account e-mail {email}"):
+            return self._post("/security/unbind/email/new-email", {"new_email": email}, form_page="/security/unbind/email")
+
+    def confirm_new_email(self, code: str) -> Answer:
+        with allure.step(f"Post the code sent to the new address: {code}"):
+            return self._post("/security/unbind/email/new-email/code", {"email_code": code}, form_page="/security/unbind/email")
+
+    # withdrawing (seeds/001 line 18, seeds/002 line 18)
+    def withdrawal_page(self) -> Answer:
+        with allure.step("Open the withdrawal page"):
+            return Answer(self.http.get("/withdraw"))
+
+    def send_withdrawal_codes(self) -> Answer:
+        with allure.step("Post 'Send verification codes' on the withdrawal page"):
+            return self._post("/withdraw/codes", {}, form_page="/withdraw")
+
+    def withdraw(self, address: str, amount: str, **codes: str) -> Answer:
+        """Codes by factor: email=..., sms=..., totp=..."""
+        with allure.step(f"Post a withdrawal of {amount} USDT to {address}"):
+            return self._post("/withdraw", {"address": address, "amount": amount,
+                                            **{CODE_FIELDS[factor]: code for factor, code in codes.items()}})
 
     def close(self) -> None:
         self.http.close()

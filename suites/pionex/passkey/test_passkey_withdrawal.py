@@ -45,6 +45,7 @@ def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_
 
 
 @pytest.mark.behaviour("PX-HOLD-05")
+@pytest.mark.variant(path="passkey")
 def test_the_withdrawal_hold_also_stops_passkey_withdrawals(page, accounts, exchange, inbox, authenticator, time_travel):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=ALL_FACTORS, phone=phone, balance_usdt=100)

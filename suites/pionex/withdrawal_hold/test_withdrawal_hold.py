@@ -13,6 +13,7 @@ ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 
 
 @pytest.mark.behaviour("PX-HOLD-01", "PX-HOLD-05")
+@pytest.mark.variant(path="codes")
 def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset(page, accounts, exchange, sign_in, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=500)
     new_password = accounts.new_password()
@@ -45,6 +46,7 @@ def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset
 
 
 @pytest.mark.behaviour("PX-HOLD-05")
+@pytest.mark.variant(path="codes")
 def test_code_verified_withdrawal_works_without_a_hold_and_needs_every_bound_code(page, accounts, deliveries, sign_in):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("email", "sms", "totp"), phone=phone, balance_usdt=50)
