@@ -3,14 +3,15 @@
 import pytest
 from playwright.sync_api import expect
 
-from fixtures.devices import ANDROID, IOS
+from fixtures.devices import ANDROID, ANDROID_VARIANTS, DEVICES, IOS, IOS_VARIANTS, device_variants
 from fixtures.messages import code_in
 from pages import AccountPage, LoginPage, SecurityPasswordPage, VerificationPage
 
 
 @pytest.mark.behaviour("PX-PLAT-01")
-def test_android_login_page_has_no_apple_sign_in(device_page):
-    android = device_page(ANDROID)
+@pytest.mark.parametrize("variant_device", device_variants(*ANDROID_VARIANTS))
+def test_android_login_page_has_no_apple_sign_in(device_page, variant_device):
+    android = device_page(DEVICES[variant_device])
     login = LoginPage(android).open()
 
     expect(login.google_button).to_be_visible()
@@ -28,8 +29,9 @@ def test_desktop_login_page_offers_apple_and_google(page):
 
 
 @pytest.mark.behaviour("PX-PLAT-04")
-def test_ios_offers_email_phone_apple_and_google(device_page):
-    login = LoginPage(device_page(IOS)).open()
+@pytest.mark.parametrize("variant_device", device_variants(*IOS_VARIANTS))
+def test_ios_offers_email_phone_apple_and_google(device_page, variant_device):
+    login = LoginPage(device_page(DEVICES[variant_device])).open()
     expect(login.email_field).to_be_visible()
     expect(login.page.get_by_test_id("login-with-phone")).to_be_visible()
     expect(login.apple_button).to_be_visible()
@@ -37,9 +39,10 @@ def test_ios_offers_email_phone_apple_and_google(device_page):
 
 
 @pytest.mark.behaviour("PX-PLAT-03")
-def test_android_sign_in_works_like_the_website_verification_step_included(device_page, accounts):
+@pytest.mark.parametrize("variant_device", device_variants(*ANDROID_VARIANTS))
+def test_android_sign_in_works_like_the_website_verification_step_included(device_page, accounts, variant_device):
     account = accounts.create(factors=("totp",), balance_usdt=10)
-    android = device_page(ANDROID)
+    android = device_page(DEVICES[variant_device])
     LoginPage(android).open().login(account.email, account.password)
     verification = VerificationPage(android)
     verification.assert_current()
