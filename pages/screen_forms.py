@@ -225,6 +225,11 @@ class ScreenForms:
             return self._post("/forgot-password/new", {"password": password, "password_again": password})
 
     # unbinding e-mail or SMS verification, changing the e-mail (seeds/001 lines 23-61)
+    def unbind_screen(self, channel: str) -> Answer:
+        """The first screen of unbinding <channel>: its notice, or why it is refused (unbind-refused)."""
+        with allure.step(f"Open the unbind screen for {channel}"):
+            return Answer(self.http.get(f"/security/unbind/{channel}"))
+
     def start_unbind(self, channel: str) -> Answer:
         with allure.step(f"Read the unbind notice for {channel} and press Next"):
             return self._post(f"/security/unbind/{channel}/next", {}, form_page=f"/security/unbind/{channel}")

@@ -91,3 +91,13 @@ def test_the_variant_gate_names_a_missing_and_an_unlisted_variant():
     assert missing == {"PX-LOCK-01": ["identifier=phone"]}
     tests["a::by_phone"] = {"ids": ["PX-LOCK-01"], "variants": {"identifier": "phone"}}
     assert variant_gaps({"PX-LOCK-01": behaviour}, tests)[1] == {}
+
+
+def test_a_test_walking_several_values_covers_each_and_an_unlisted_one_is_named():
+    behaviour = Behaviour("PX-UNBIND-04", "pionex", "unbind", "001.txt", "56-58", "rule", "critical", "codes",
+                          variants=(("wrong_code", ("authenticator", "email", "sms")),))
+    tests = {"a::each_wrong_code": {"ids": ["PX-UNBIND-04"], "variants": {"wrong_code": ["authenticator", "sms"]}}}
+    assert variant_gaps({"PX-UNBIND-04": behaviour}, tests)[1] == {"PX-UNBIND-04": ["wrong_code=email"]}
+    tests["a::each_wrong_code"]["variants"]["wrong_code"].extend(["email", "backup"])
+    unknown, missing = variant_gaps({"PX-UNBIND-04": behaviour}, tests)
+    assert unknown == ["a::each_wrong_code: PX-UNBIND-04 lists no wrong_code=backup"] and missing == {}

@@ -13,10 +13,8 @@ so a failure replays; Hypothesis shrinks it to the shortest sequence and prints 
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import (RuleBasedStateMachine, initialize, invariant, precondition, rule,
-                                 run_state_machine_as_test)
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from suites.pionex.promises import LOCKOUT_MINUTES, LOCKOUT_THRESHOLD
 
@@ -60,7 +58,7 @@ def _observed(answer) -> str:
 
 
 @pytest.mark.behaviour("PX-LOCK-01", "PX-LOCK-02", "PX-LOCK-04", "PX-LOCK-06", "PX-LOCK-07")
-def test_random_sign_ins_and_clock_moves_agree_with_the_lockout_model(accounts, screen_forms, time_travel):
+def test_random_sign_ins_and_clock_moves_agree_with_the_lockout_model(accounts, screen_forms, time_travel, run_model):
     class Lockout(RuleBasedStateMachine):
         @initialize()
         def new_account(self):
@@ -101,6 +99,4 @@ def test_random_sign_ins_and_clock_moves_agree_with_the_lockout_model(accounts, 
             if hasattr(self, "model"):
                 assert time_travel.now() == self.model.now
 
-    run_state_machine_as_test(Lockout, settings=settings(
-        max_examples=15, stateful_step_count=20, derandomize=True, database=None, deadline=None,
-        suppress_health_check=list(HealthCheck)))
+    run_model(Lockout, examples=15, steps=20)
