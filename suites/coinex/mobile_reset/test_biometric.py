@@ -24,7 +24,8 @@ def _to_capture(page, accounts, exchange, time_travel, deliveries, device="Conti
 
 
 @pytest.mark.behaviour("CX-BIO-03", "CX-BIO-04", "CX-BIO-05")
-def test_face_capture_goes_to_review_and_the_mobile_stays_until_approved(page, accounts, exchange, time_travel, deliveries):
+@pytest.mark.variant(decision="approve")
+def test_face_capture_goes_to_review_and_the_mobile_stays_until_approved(page, accounts, exchange, time_travel, deliveries, support_agent):
     account, reset = _to_capture(page, accounts, exchange, time_travel, deliveries)
     reset.choose_country("Sweden")
     for tip in FACE_TIPS:
@@ -38,7 +39,12 @@ def test_face_capture_goes_to_review_and_the_mobile_stays_until_approved(page, a
     (review,) = exchange.api.reviews(account.id)
     assert review["kind"] == "mobile_reset_biometric" and review["status"] == "pending"
     assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
-    exchange.api.decide_review(review["id"], approve=True)
+    agent = ReviewChecklistPage(support_agent.page)
+    agent.open_review(review["id"])
+    expect(agent.evidence).to_have_count(1)
+    agent.record_checklist("captured face matches", "proves ownership")
+    agent.approve("Face matches the ID photo; Primary verification proves ownership")
+    expect(agent.status).to_have_text("approved")
     assert exchange.api.coinex_profile(account.id)["phone"] is None
     reset.open()
     reset.assert_step("mobile-reset-done")
@@ -55,7 +61,8 @@ def test_continue_on_phone_carries_the_check_over_to_the_phone(page, device_page
     expect(phone.face_tips).to_be_visible()
 
 
-@pytest.mark.behaviour("CX-BIO-06")
+@pytest.mark.behaviour("CX-BIO-05", "CX-BIO-06")
+@pytest.mark.variant(decision="reject")
 def test_reviewer_rejects_when_primary_verification_cannot_prove_ownership(page, accounts, exchange, time_travel, deliveries, support_agent):
     account, reset = _to_capture(page, accounts, exchange, time_travel, deliveries)
     reset.choose_country("Sweden")

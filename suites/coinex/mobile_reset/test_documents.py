@@ -58,6 +58,7 @@ def test_documents_take_a_coinex_notice_and_a_counterparty_screenshot_as_real_im
 
 
 @pytest.mark.behaviour("CX-DOCS-03")
+@pytest.mark.variant(decision="reject")
 def test_reviewer_rejects_a_block_explorer_screenshot(page, accounts, exchange, time_travel, deliveries, support_agent):
     account, reset = _at_documents(page, accounts, exchange, time_travel, deliveries)
     _submit(page, reset, transaction_shot=png(name="explorer-tx.png"))
@@ -79,6 +80,7 @@ def test_reviewer_rejects_a_block_explorer_screenshot(page, accounts, exchange, 
 
 
 @pytest.mark.behaviour("CX-DOCS-03")
+@pytest.mark.variant(decision="approve")
 def test_reviewer_approves_evidence_that_meets_the_checklist(page, accounts, exchange, time_travel, deliveries, support_agent):
     account, reset = _at_documents(page, accounts, exchange, time_travel, deliveries)
     _submit(page, reset)

@@ -12,6 +12,7 @@ from suites.coinex.evidence import png, text_named_png
 
 
 @pytest.mark.behaviour("CX-UNFAM-03")
+@pytest.mark.variant(decision="approve")
 def test_review_lock_lifts_only_when_support_approves_the_id_and_selfie(page, accounts, exchange, time_travel, request):
     account = accounts.create()
     exchange.api.coinex_review_lock(account.id)
@@ -43,8 +44,30 @@ def test_review_lock_lifts_only_when_support_approves_the_id_and_selfie(page, ac
     AccountPage(page).assert_current()
 
 
+@pytest.mark.behaviour("CX-UNFAM-03")
+@pytest.mark.variant(decision="reject")
+def test_a_rejected_unlock_ticket_keeps_the_account_locked(page, accounts, exchange, inbox, support_agent):
+    account = accounts.create()
+    exchange.api.coinex_review_lock(account.id)
+    review = exchange.api.coinex_review(account.id, "unlock_account")
+
+    agent = ReviewChecklistPage(support_agent.page)
+    agent.open_review(review["id"])
+    agent.record_checklist("valid identity document")  # the selfie is someone else
+    expect(agent.error).to_contain_text("cannot be approved")
+    agent.reject("The selfie does not match the ID photo")
+    expect(agent.status).to_have_text("rejected")
+
+    mail = inbox.wait_for(to=account.email, subject_contains="not approved")
+    assert "stays locked" in mail.body
+    assert exchange.api.coinex_profile(account.id)["review_locked"] is True
+    LoginPage(page).open().login(account.email, account.password)
+    expect(page.get_by_test_id("security-lock-message")).to_be_visible()
+
+
 @pytest.mark.behaviour("CX-LOSTGA-01")
-def test_without_backup_codes_support_disables_2fa_only_after_verifying_identity(page, accounts, exchange, sign_in):
+@pytest.mark.variant(decision="approve")
+def test_without_backup_codes_support_disables_2fa_only_after_verifying_identity(page, accounts, exchange, sign_in, support_agent):
     account = accounts.create(factors=("totp",))
     page.goto("/help")
     page.get_by_role("link", name="Lost your 2FA device and your backup codes?").click()
@@ -60,16 +83,34 @@ def test_without_backup_codes_support_disables_2fa_only_after_verifying_identity
     expect(verification.instructions).to_contain_text("Google Authenticator")  # still required while pending
     page.goto("/login")
 
-    exchange.api.decide_review(review["id"], approve=True)
+    agent = ReviewChecklistPage(support_agent.page)
+    agent.open_review(review["id"])
+    expect(agent.evidence).to_have_count(2)
+    agent.approve("no checklist yet")
+    expect(agent.error).to_contain_text("Verify")  # identity first
+    agent.record_checklist("ID photo", "selfie")
+    agent.approve("ID and selfie match the account holder")
+    expect(agent.status).to_have_text("approved")
     assert exchange.api.coinex_profile(account.id)["totp_bound"] is False
     login.open().login(account.email, account.password)
     AccountPage(page).assert_current()
 
 
 @pytest.mark.behaviour("CX-LOSTGA-01")
-def test_a_rejected_identity_check_keeps_2fa_required(page, accounts, exchange):
+@pytest.mark.variant(decision="reject")
+def test_a_rejected_identity_check_keeps_2fa_required(page, accounts, exchange, inbox, support_agent):
     account = accounts.create(factors=("totp",))
     review = exchange.api.coinex_review(account.id, "disable_2fa")
-    exchange.api.decide_review(review["id"], approve=False)
+
+    agent = ReviewChecklistPage(support_agent.page)
+    agent.open_review(review["id"])
+    agent.record_checklist("selfie")  # the ID photo is not the account holder's
+    expect(agent.error).to_contain_text("cannot be approved")
+    agent.reject("The ID photo is not in the account holder's name")
+    expect(agent.status).to_have_text("rejected")
+
+    mail = inbox.wait_for(to=account.email, subject_contains="not approved")
+    assert "2FA stays required" in mail.body
+    assert exchange.api.coinex_profile(account.id)["totp_bound"] is True
     LoginPage(page).open().login(account.email, account.password)
     expect(VerificationPage(page).instructions).to_contain_text("Google Authenticator")

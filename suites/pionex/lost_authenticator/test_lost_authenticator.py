@@ -76,6 +76,7 @@ def test_a_request_made_on_friday_is_due_the_next_wednesday(page, accounts, deli
 
 
 @pytest.mark.behaviour("PX-LOSTGA-03", "PX-LOSTGA-06")
+@pytest.mark.variant(decision="approve")
 def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_binds_again(page, accounts, exchange, inbox, support_agent, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=75)
     review_id = _seeded_request(exchange, account, time_travel.now().strftime("%Y-%m"))
@@ -98,11 +99,16 @@ def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_bind
     AuthenticatorSetupPage(page).assert_step("authenticator-verify")
 
 
-@pytest.mark.behaviour("PX-LOSTGA-05")
-def test_rejected_request_emails_alternatives_and_the_authenticator_stays(page, accounts, exchange, inbox, sign_in, time_travel):
+@pytest.mark.behaviour("PX-LOSTGA-03", "PX-LOSTGA-05")
+@pytest.mark.variant(decision="reject")
+def test_rejected_request_emails_alternatives_and_the_authenticator_stays(page, accounts, exchange, inbox, support_agent, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=75)
-    review_id = _seeded_request(exchange, account, "1999-01")
-    exchange.api.decide_review(review_id, approve=False)
+    review_id = _seeded_request(exchange, account, "1999-01")  # a registration month that is not the account's
+
+    support_agent.open_review(review_id)
+    expect(support_agent.checks.filter(has_text="✘")).not_to_have_count(0)
+    support_agent.reject("Registration month does not match the account")
+    expect(support_agent.status).to_have_text("rejected")
 
     mail = inbox.wait_for(to=account.email, subject_contains="not approved")
     assert SERVICE_EMAIL in mail.sender
