@@ -109,6 +109,10 @@ class Answer:
     def code_error(self) -> str | None:
         return self.text_of("verify-error")
 
+    @property
+    def code_notice(self) -> str | None:
+        return self.text_of("verify-notice")
+
     # the sign-up screen's answers
     @property
     def email_error(self) -> str | None:
@@ -185,6 +189,10 @@ class ScreenForms:
     def submit_code(self, code: str) -> Answer:
         with allure.step(f"Post the verification code {code}"):
             return self._post("/login/verify", {"code": code})
+
+    def resend_code(self) -> Answer:
+        with allure.step("Post 'Resend' on the verification step"):
+            return self._post("/login/verify/resend", {}, form_page="/login/verify")
 
     def sign_up(self, email: str, password: str) -> Answer:
         with allure.step(f"Post the sign-up form: {email}"):

@@ -16,33 +16,8 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from suites.pionex.promises import LOCKOUT_MINUTES, LOCKOUT_THRESHOLD
-
-LOCK = timedelta(minutes=LOCKOUT_MINUTES)
-
-
-class LockoutModel:
-    def __init__(self, now) -> None:
-        self.failures, self.locked_until, self.now = 0, None, now
-
-    def locked(self) -> bool:
-        return self.locked_until is not None and self.now < self.locked_until
-
-    def attempt(self, right: bool) -> str:
-        """'signed in' | 'locked' | 'N attempts left'"""
-        if self.locked():
-            return "locked"
-        if self.locked_until is not None:  # a lock that has lifted: a fresh count
-            self.locked_until, self.failures = None, 0
-        if right:
-            self.failures = 0
-            return "signed in"
-        self.failures += 1
-        if self.failures >= LOCKOUT_THRESHOLD:
-            self.locked_until, self.failures = self.now + LOCK, 0
-            return "locked"
-        left = LOCKOUT_THRESHOLD - self.failures
-        return f"{left} attempt{'s' if left != 1 else ''} left"
+from suites.pionex.promises import LOCKOUT_THRESHOLD
+from suites.pionex.rule_models import LOCK, LockoutModel, attempts_left
 
 
 def _observed(answer) -> str:
@@ -52,8 +27,8 @@ def _observed(answer) -> str:
         return "locked"
     error = answer.login_error or ""
     for left in range(LOCKOUT_THRESHOLD, 0, -1):
-        if f"{left} attempt{'s' if left != 1 else ''} left" in error:
-            return f"{left} attempt{'s' if left != 1 else ''} left"
+        if attempts_left(left) in error:
+            return attempts_left(left)
     return f"unexpected answer: {answer} {error!r}"
 
 

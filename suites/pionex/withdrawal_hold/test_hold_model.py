@@ -12,40 +12,16 @@ while its block runs, a change of e-mail exactly while SMS is unbound. Seeded (d
 and bounded; Hypothesis shrinks a failure to its shortest sequence and prints its steps.
 """
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
-from suites.pionex.promises import REUSE_BLOCK_DAYS, WITHDRAWAL_HOLD_HOURS
+from suites.pionex.rule_models import BLOCK, HOLD, AccountRules
 
-HOLD = timedelta(hours=WITHDRAWAL_HOLD_HOURS)
-BLOCK = timedelta(days=REUSE_BLOCK_DAYS)
 HOLD_SECONDS, BLOCK_SECONDS = int(HOLD.total_seconds()), int(BLOCK.total_seconds())
 ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
-
-
-class AccountRules:
-    """What the seeds say of one account: its hold, its unbound addresses, its factors."""
-
-    def __init__(self, email: str, phone: str, password: str) -> None:
-        self.email, self.phone, self.password = email, phone, password
-        self.sms_bound, self.hold_until, self.balance = True, None, 1000
-        self.blocked: dict[tuple[str, str], datetime] = {}  # (kind, value) -> end of its 30 days
-
-    def change(self, at: datetime) -> None:
-        self.hold_until = max(self.hold_until or at, at + HOLD)
-
-    def unbound(self, kind: str, value: str, at: datetime) -> None:
-        self.blocked[(kind, value)] = at + BLOCK
-        self.change(at)
-
-    def held(self, at: datetime) -> bool:
-        return self.hold_until is not None and at < self.hold_until
-
-    def blocks(self, kind: str, value: str, at: datetime) -> bool:
-        return at < self.blocked[(kind, value)]
 
 
 @pytest.mark.behaviour("PX-HOLD-01", "PX-HOLD-03", "PX-HOLD-04", "PX-REUSE-01", "PX-EMAIL-02")
