@@ -6,10 +6,11 @@ Nothing here knows the exchange: the numbers come from suites/pionex/promises.py
 """
 
 import math
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from suites.pionex.promises import (CODE_LIFETIME_MINUTES, LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, RESEND_COOLDOWN_SECONDS,
-                                    REUSE_BLOCK_DAYS, SESSION_IDLE_MINUTES, WITHDRAWAL_HOLD_HOURS)
+from suites.pionex.promises import (CODE_LIFETIME_MINUTES, LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, NATIONAL_HOLIDAYS,
+                                    RESEND_COOLDOWN_SECONDS, REUSE_BLOCK_DAYS, REVIEW_BUSINESS_DAYS,
+                                    SESSION_IDLE_MINUTES, WITHDRAWAL_HOLD_HOURS)
 
 LOCK = timedelta(minutes=LOCKOUT_MINUTES)
 HOLD = timedelta(hours=WITHDRAWAL_HOLD_HOURS)
@@ -140,3 +141,13 @@ class CodeModel:
             return "signed out"
         wait = math.ceil((self.sent_at + RESEND_COOLDOWN - self.now).total_seconds())
         return f"wait {wait} seconds" if wait > 0 else "sent"
+
+
+def review_due(submitted: date, holidays=NATIONAL_HOLIDAYS) -> date:
+    """seeds/000:15 "within 3 business days", seeds/001:45 "exklusive nationella helgdagar":
+    the day of submission does not count, nor do weekends and holidays."""
+    day, counted = submitted, 0
+    while counted < REVIEW_BUSINESS_DAYS:
+        day += timedelta(days=1)
+        counted += day.weekday() < 5 and (day.month, day.day) not in holidays
+    return day

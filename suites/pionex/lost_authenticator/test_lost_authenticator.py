@@ -11,6 +11,7 @@ from pages import AccountPage, LoginPage, VerificationPage
 from pages.authenticator_page import AuthenticatorSetupPage
 from pages.lost_2fa_page import Lost2faPage
 from suites.pionex.promises import NATIONAL_HOLIDAYS, REVIEW_BUSINESS_DAYS, SERVICE_EMAIL
+from suites.pionex.rule_models import review_due
 
 
 def _request_reset(page, account, deliveries, registered_month: str) -> Lost2faPage:
@@ -123,16 +124,6 @@ def test_rejected_request_emails_alternatives_and_the_authenticator_stays(page, 
 # The Friday test above goes through the screens; these post the same forms for the other days
 # of the week and for windows holding a national holiday.
 
-def _due(submitted: date, holidays=NATIONAL_HOLIDAYS) -> date:
-    """seeds/000:15 "within 3 business days", seeds/001:45 "exklusive nationella helgdagar":
-    the day of submission does not count, nor do weekends and holidays."""
-    day, counted = submitted, 0
-    while counted < REVIEW_BUSINESS_DAYS:
-        day += timedelta(days=1)
-        counted += day.weekday() < 5 and (day.month, day.day) not in holidays
-    return day
-
-
 def _holiday_within(start: date, days: int) -> bool:
     return any(((start + timedelta(days=d)).month, (start + timedelta(days=d)).day) in NATIONAL_HOLIDAYS
                for d in range(days))
@@ -180,7 +171,7 @@ def test_a_request_is_due_three_business_days_later_whatever_the_day_it_is_made(
     time_travel.to(_next_clear(time_travel.now(), WEEKDAYS[weekday]))
     submitted, due = _due_date_posted(screen_forms, accounts, deliveries, time_travel)
     assert submitted.strftime("%A") == weekday
-    assert due == _due(submitted), f"made on {submitted:%A %d %B}, due {due:%A %d %B}; the seeds give {_due(submitted):%A %d %B}"
+    assert due == review_due(submitted), f"made on {submitted:%A %d %B}, due {due:%A %d %B}; the seeds give {review_due(submitted):%A %d %B}"
 
 
 @pytest.mark.behaviour("PX-LOSTGA-04")
@@ -188,7 +179,7 @@ def test_a_request_is_due_three_business_days_later_whatever_the_day_it_is_made(
 def test_a_national_holiday_inside_the_review_window_does_not_count(holiday, screen_forms, accounts, deliveries, time_travel):
     time_travel.to(_next_holiday_window(time_travel.now(), *HOLIDAY_WINDOWS[holiday]))
     submitted, due = _due_date_posted(screen_forms, accounts, deliveries, time_travel)
-    counting_holidays = _due(submitted, holidays=())
-    assert due == _due(submitted) != counting_holidays, (
-        f"made on {submitted:%A %d %B %Y}, due {due:%A %d %B}; the seeds give {_due(submitted):%A %d %B} "
+    counting_holidays = review_due(submitted, holidays=())
+    assert due == review_due(submitted) != counting_holidays, (
+        f"made on {submitted:%A %d %B %Y}, due {due:%A %d %B}; the seeds give {review_due(submitted):%A %d %B} "
         f"({counting_holidays:%A %d %B} would count the holiday as a working day)")
