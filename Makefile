@@ -2,6 +2,7 @@
 #   make e2e    every suite against the embedded mock exchange, plus the Allure report
 #   make test   the project's own tests (mock exchange rules, catalogue gate, harness; Allure for the shard-merge test)
 # Extra pytest arguments: make e2e ARGS="-k lockout -n 1"
+# Tiers: make e2e TIER=smoke (blocker + critical, once) | regression (every behaviour) | full (default)
 
 SHELL := /bin/bash
 # uv from PATH, else the copy pip installs (python3 -m uv works without a PATH entry).
@@ -10,8 +11,9 @@ export UV_PYTHON_DOWNLOADS ?= never
 
 .PHONY: e2e test serve bench flake-check scan report setup setup-python setup-browser setup-report clean
 
+TIER ?= full
 e2e: setup
-	$(UV) run exchange-e2e run $(ARGS)
+	$(UV) run exchange-e2e run --tier $(TIER) $(ARGS)
 
 test: setup-python setup-browser setup-report
 	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \
