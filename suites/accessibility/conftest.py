@@ -3,6 +3,7 @@
 import pytest
 
 from .driver import Driver
+from .screen_states import ScreenStates, run_folder
 
 
 @pytest.fixture(params=["pionex", "coinex"])
@@ -17,3 +18,9 @@ def driver(page, exchange, accounts, deliveries, time_travel, sign_in):
     yield driver
     for cleanup in reversed(driver.cleanups):
         cleanup()
+
+
+@pytest.fixture
+def screen_states(request, tmp_path_factory) -> ScreenStates:
+    """Screen states reached once per run and read by both checks (screen_states.py)."""
+    return ScreenStates(request, run_folder(tmp_path_factory))

@@ -32,11 +32,11 @@ class Driver:
     def api(self):
         return self.exchange.api
 
-    def audit(self, rules: list[str] | None = None) -> list[dict]:
+    def audit(self) -> list[dict]:
         """axe-core's violations on the page (fixtures.accessibility.audit). axe waits on the
         page's timers, which the paused test clock would stop, so its clock runs meanwhile."""
         with self.time_travel.page_clock_running():
-            return accessibility.audit(self.page, rules)
+            return accessibility.audit(self.page)
 
     def click_and_load(self, target: Locator) -> None:
         """Click a link or a form's button and wait for the page it loads, so that the audit
