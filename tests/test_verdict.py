@@ -1,0 +1,126 @@
+"""The release verdict per brand and the checklist (fixtures/verdict.py), and that the report carries them."""
+
+import json
+import uuid
+
+from playwright.sync_api import expect, sync_playwright
+
+from fixtures import cli, verdict
+from fixtures.browser import find_chromium, launch_args
+from fixtures.catalogue import Behaviour, load_catalogue
+
+
+def _behaviour(id_, brand, severity, source="004_70c24985f7ab962c.txt", lines="14"):
+    return Behaviour(id=id_, brand=brand, area="a", source=source if brand != "both" else "OWASP ASVS 5.0",
+                     lines=lines if brand != "both" else "V6.3.1", kind="rule", severity=severity, summary=f"{id_} holds")
+
+
+CATALOGUE = {b.id: b for b in (
+    _behaviour("PX-A", "pionex", "blocker"), _behaviour("PX-B", "pionex", "normal"),
+    _behaviour("CX-A", "coinex", "critical"), _behaviour("SEC-A", "both", "critical"),
+)}
+
+
+def _result(outcome, *ids, brand=None):
+    entry = {"outcome": outcome, "behaviours": list(ids), "seconds": 1.0}
+    return {**entry, "brand": brand} if brand else entry
+
+
+def _verdicts(results, tier="full"):
+    rows = verdict.checklist(results, CATALOGUE)
+    return {v.brand: v for v in verdict.verdicts(rows, tier)}, rows
+
+
+def test_a_brand_ships_when_every_blocker_and_critical_behaviour_ran_on_it_and_passed():
+    results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"),
+               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"), "t3[coinex]": _result("passed", "SEC-A", brand="coinex")}
+    by_brand, _ = _verdicts(results)
+    assert by_brand["pionex"].verdict == by_brand["coinex"].verdict == verdict.SHIP
+
+
+def test_a_failed_critical_behaviour_stops_only_its_brand_and_is_named():
+    results = {"t1": _result("passed", "PX-A"), "t2": _result("failed", "CX-A"),
+               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"), "t3[coinex]": _result("passed", "SEC-A", brand="coinex")}
+    by_brand, rows = _verdicts(results)
+    assert by_brand["pionex"].verdict == verdict.SHIP
+    assert by_brand["coinex"].verdict == verdict.DO_NOT_SHIP
+    assert "failed: CX-A" in by_brand["coinex"].reasons[0]
+    assert {r.id: r.status for r in rows if r.brand == "coinex"} == {"CX-A": "failed", "SEC-A": "passed"}
+
+
+def test_a_security_requirement_that_ran_on_one_brand_only_has_not_run_on_the_other():
+    results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"),
+               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"), "t4": _result("skipped", "SEC-A", brand="coinex")}
+    by_brand, _ = _verdicts(results)
+    assert by_brand["pionex"].verdict == verdict.SHIP
+    assert by_brand["coinex"].verdict == verdict.DO_NOT_SHIP
+    assert by_brand["coinex"].reasons == ["1 blocker/critical behaviour(s) did not run: SEC-A"]
+
+
+def test_a_normal_behaviour_is_listed_but_does_not_decide():
+    results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"), "t3": _result("passed", "SEC-A"),
+               "t5": _result("failed", "PX-B")}
+    by_brand, rows = _verdicts(results)
+    assert by_brand["pionex"].verdict == verdict.SHIP  # a result with no brand counts for both brands
+    assert next(r for r in rows if r.id == "PX-B").status == "failed"
+
+
+def test_only_the_full_tier_can_say_ship():
+    results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"), "t3": _result("passed", "SEC-A")}
+    for tier in ("smoke", "regression"):
+        by_brand, _ = _verdicts(results, tier)
+        assert by_brand["pionex"].verdict == by_brand["coinex"].verdict == verdict.DO_NOT_SHIP
+        assert by_brand["pionex"].reasons == [f"the {tier} tier runs a selection; only a full run can say ship"]
+
+
+def test_the_checklist_quotes_the_seed_lines_verbatim():
+    cx_secq_02 = load_catalogue()["CX-SECQ-02"]  # seeds/004 line 14
+    seed_line = (verdict.SEEDS_DIR / cx_secq_02.source).read_text(encoding="utf-8").splitlines()[13].strip()
+    assert seed_line and verdict.seed_quote(cx_secq_02) == seed_line
+    ranged = load_catalogue()["CX-HOLD-01"]  # lines 43-44
+    assert len(verdict.seed_quote(ranged).splitlines()) == 2
+
+
+def test_the_allure_results_get_the_checklist_and_an_error_per_brand_that_may_not_ship(tmp_path, monkeypatch):
+    monkeypatch.setattr(verdict, "load_catalogue", lambda: CATALOGUE)
+    results_dir = tmp_path / "allure-results"
+    results_dir.mkdir()
+    written = verdict.write({"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}, "full", tmp_path / "out", results_dir)
+
+    assert [v.verdict for v in written] == [verdict.SHIP, verdict.DO_NOT_SHIP]
+    [globals_file] = results_dir.glob("*-globals.json")
+    globals_ = json.loads(globals_file.read_text())
+    [attachment] = globals_["attachments"]
+    page = (results_dir / attachment["source"]).read_text()
+    assert attachment["type"] == "text/html" and "data-verdict='do not ship'" in page and "<tr data-id=CX-A>" in page
+    assert [e["message"] for e in globals_["errors"]] == ["CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) did not run: CX-A"]
+    saved = json.loads((tmp_path / "out" / "release-checklist.json").read_text())
+    assert saved["tier"] == "full" and len(saved["behaviours"]) == 5  # SEC-A once per brand
+    assert "| CX-A | critical | not run |" in (tmp_path / "out" / "release-checklist.md").read_text()
+
+
+def _passed_result(name: str) -> dict:
+    return {"uuid": str(uuid.uuid4()), "historyId": name, "name": name, "fullName": f"tests.{name}", "status": "passed",
+            "stage": "finished", "start": 1, "stop": 2, "labels": [{"name": "epic", "value": "CoinEx"}]}
+
+
+def test_the_report_shows_the_verdict_in_its_metadata_and_the_checklist_and_errors_in_its_globals(tmp_path, monkeypatch):
+    monkeypatch.setattr(verdict, "load_catalogue", lambda: CATALOGUE)
+    results_dir, report = tmp_path / "allure-results", tmp_path / "report"
+    results_dir.mkdir()
+    (results_dir / "one-result.json").write_text(json.dumps(_passed_result("test_one")))
+    written = verdict.write({"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}, "full", tmp_path / "out", results_dir)
+    cli.write_environment(results_dir, [], "full", verdict.one_line(written))
+
+    assert cli.build_report(results_dir, report) == 0
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=launch_args())
+        page = browser.new_page()
+        page.goto((report / "index.html").as_uri())
+        expect(page.get_by_text("Pionex: ship; CoinEx: do not ship")).to_be_visible()  # the metadata
+        page.get_by_text("Global Errors").first.click()
+        expect(page.get_by_text("CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) did not run: CX-A")).to_be_visible()
+        page.get_by_text("Global Attachments").first.click()
+        expect(page.get_by_text("Release checklist and verdict per brand")).to_be_visible()
+        browser.close()
