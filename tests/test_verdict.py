@@ -7,7 +7,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from fixtures import cli, verdict
 from fixtures.browser import find_chromium, launch_args
-from fixtures.catalogue import Behaviour, load_catalogue
+from fixtures.catalogue import SEEDS_DIR, Behaviour, load_catalogue, seed_quote
 
 
 def _behaviour(id_, brand, severity, source="004_70c24985f7ab962c.txt", lines="14"):
@@ -75,10 +75,10 @@ def test_only_the_full_tier_can_say_ship():
 
 def test_the_checklist_quotes_the_seed_lines_verbatim():
     cx_secq_02 = load_catalogue()["CX-SECQ-02"]  # seeds/004 line 14
-    seed_line = (verdict.SEEDS_DIR / cx_secq_02.source).read_text(encoding="utf-8").splitlines()[13].strip()
-    assert seed_line and verdict.seed_quote(cx_secq_02) == seed_line
+    seed_line = (SEEDS_DIR / cx_secq_02.source).read_text(encoding="utf-8").splitlines()[13].strip()
+    assert seed_line and seed_quote(cx_secq_02) == seed_line
     ranged = load_catalogue()["CX-HOLD-01"]  # lines 43-44
-    assert len(verdict.seed_quote(ranged).splitlines()) == 2
+    assert len(seed_quote(ranged).splitlines()) == 2
 
 
 def test_the_allure_results_get_the_checklist_and_an_error_per_brand_that_may_not_ship(tmp_path, monkeypatch):
