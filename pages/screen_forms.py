@@ -18,6 +18,7 @@ import allure
 import httpx
 
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 SCREEN = re.compile(r'<main[^>]*\sdata-page="([^"]+)"')
 CODE_FIELDS = {"email": "email_code", "sms": "sms_code", "totp": "totp_code"}
 
@@ -61,6 +62,34 @@ class _TextOf(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.depth:
             self.text.append(data)
+
+
+class _Choices(HTMLParser):
+    """The options of each question (fieldset data-testid=question): [{label: (name, value)}]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.questions: list[dict[str, tuple[str, str]]] = []
+        self.input, self.label = None, None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        found = dict(attrs)
+        if tag == "fieldset" and found.get("data-testid") == "question":
+            self.questions.append({})
+        elif tag == "label" and self.questions:
+            self.input, self.label = None, []
+        elif tag == "input" and self.label is not None and found.get("type") in ("radio", "checkbox"):
+            self.input = (found["name"], found.get("value") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label" and self.label is not None:
+            if self.input:
+                self.questions[-1][" ".join("".join(self.label).split())] = self.input
+            self.input, self.label = None, None
+
+    def handle_data(self, data: str) -> None:
+        if self.label is not None:
+            self.label.append(data)
 
 
 @dataclass
@@ -113,6 +142,23 @@ class Answer:
     def code_notice(self) -> str | None:
         return self.text_of("verify-notice")
 
+    # the account screen's answers
+    @property
+    def account_uid(self) -> str | None:
+        return self.text_of("account-uid")
+
+    @property
+    def registered_via(self) -> str | None:
+        return self.text_of("registered-via")
+
+    @property
+    def account_balance(self) -> str | None:
+        return self.text_of("balance")
+
+    @property
+    def shows_no_bots(self) -> bool:
+        return self.text_of("no-bots") is not None
+
     # the sign-up screen's answers
     @property
     def email_error(self) -> str | None:
@@ -155,6 +201,51 @@ class Answer:
         found = SCREEN.search(self.response.text)
         return found.group(1) if found else None
 
+    # the unbind screens' answers
+    @property
+    def unbind_done_message(self) -> str | None:
+        return self.text_of("unbind-done")
+
+    @property
+    def unbind_error(self) -> str | None:
+        return self.text_of("unbind-error")
+
+    @property
+    def bind_error(self) -> str | None:
+        return self.text_of("bind-error")
+
+    @property
+    def unbind_missing(self) -> str | None:
+        """What must be bound first, as the refused screen lists it."""
+        return self.text_of("unbind-missing")
+
+    # the Google Authenticator screen's answers
+    @property
+    def authenticator_key(self) -> str | None:
+        return self.text_of("authenticator-key")
+
+    @property
+    def authenticator_error(self) -> str | None:
+        return self.text_of("authenticator-error")
+
+    # the passkey screens' answers
+    @property
+    def passkey_setup_error(self) -> str | None:
+        return self.text_of("passkey-verify-error")
+
+    @property
+    def has_passkeys(self) -> bool:
+        return self.text_of("passkey-list") is not None
+
+    # the mobile-reset screens' answers (CoinEx)
+    @property
+    def questions_failed(self) -> str | None:
+        return self.text_of("questions-failed")
+
+    @property
+    def mobile_reset_done(self) -> str | None:
+        return self.text_of("reset-done")
+
     @property
     def asks_for_sign_up_code(self) -> bool:
         return self.path == "/signup/phone-code"
@@ -193,6 +284,13 @@ class ScreenForms:
     def resend_code(self) -> Answer:
         with allure.step("Post 'Resend' on the verification step"):
             return self._post("/login/verify/resend", {}, form_page="/login/verify")
+
+    def continue_with(self, provider: str, identity: str, password: str = "") -> Answer:
+        """'Continue with Google / Apple' on the login page, then Continue as <identity> on the
+        provider's consent screen (an Apple ID password too where the screen asks it)."""
+        with allure.step(f"Continue with {provider} as {identity}"):
+            fields = {"identity": identity, "decision": "allow", **({"idp_password": password} if password else {})}
+            return self._post(f"/idp/{provider}/authorize", fields, form_page=f"/auth/{provider}/start")
 
     def sign_up(self, email: str, password: str) -> Answer:
         with allure.step(f"Post the sign-up form: {email}"):
@@ -259,6 +357,16 @@ class ScreenForms:
         with allure.step(f"Post the code sent to the new address: {code}"):
             return self._post("/security/unbind/email/new-email/code", {"email_code": code}, form_page="/security/unbind/email")
 
+    def bind_destination(self, channel: str, value: str) -> Answer:
+        """Security -> bind e-mail (channel email) or SMS (channel sms) verification: the address or number."""
+        with allure.step(f"Post {value} to bind {channel} verification"):
+            return self._post(f"/security/bind/{channel}", {"destination": value})
+
+    def confirm_bind_code(self, channel: str, code: str) -> Answer:
+        with allure.step(f"Post the code {code} sent to bind {channel} verification"):
+            return self._post(f"/security/bind/{channel}/code", {CODE_FIELDS[channel]: code},
+                              form_page=f"/security/bind/{channel}")
+
     # withdrawing (seeds/001 line 18, seeds/002 line 18)
     def withdrawal_page(self) -> Answer:
         with allure.step("Open the withdrawal page"):
@@ -273,6 +381,85 @@ class ScreenForms:
         with allure.step(f"Post a withdrawal of {amount} USDT to {address}"):
             return self._post("/withdraw", {"address": address, "amount": amount,
                                             **{CODE_FIELDS[factor]: code for factor, code in codes.items()}})
+
+    # creating a passkey (seeds/002 lines 7-8): the three codes first, then the ceremony
+    def start_passkey_setup(self) -> Answer:
+        """Security -> Passkey -> 'Create Passkey': the bound factors' codes are sent."""
+        with allure.step("Post 'Create Passkey' on Security -> Passkey"):
+            return self._post("/security/passkeys/new/start", {}, form_page="/security/passkeys")
+
+    def confirm_passkey_codes(self, name: str = "", **codes: str) -> Answer:
+        """Codes by factor: email=..., sms=..., totp=...; the answer's step is passkey-ceremony once they pass."""
+        with allure.step(f"Post the {', '.join(codes)} codes to create a passkey"):
+            return self._post("/security/passkeys/new", {"name": name, **{CODE_FIELDS[factor]: code
+                                                                          for factor, code in codes.items()}})
+
+    def ask_passkey_ceremony(self) -> Answer:
+        """The ceremony screen's first fetch (its options): 403 until the codes have passed."""
+        with allure.step("Ask for the passkey ceremony's options"):
+            token = META_CSRF.search(self.http.get("/security/passkeys").text)
+            assert token, "GET /security/passkeys: no csrf-token meta"
+            return Answer(self.http.post("/security/passkeys/options", headers={"X-CSRF-Token": token.group(1)},
+                                         content="{}"))
+
+    def passkeys_page(self) -> Answer:
+        with allure.step("Open Security -> Passkey"):
+            return Answer(self.http.get("/security/passkeys"))
+
+    # binding Google Authenticator (seeds/001 lines 62-76): e-mail/SMS code, key, 6-digit code
+    def as_device(self, user_agent: str) -> "ScreenForms":
+        """Post as this device (its user agent), e.g. the app on a phone."""
+        self.http.headers["User-Agent"] = user_agent
+        return self
+
+    def authenticator_screen(self) -> Answer:
+        with allure.step("Open Security -> Google Authenticator"):
+            return Answer(self.http.get("/security/authenticator"))
+
+    def send_authenticator_identity_code(self) -> Answer:
+        with allure.step("Post 'Send code' on the Google Authenticator screen"):
+            return self._post("/security/authenticator/send", {}, form_page="/security/authenticator")
+
+    def confirm_authenticator_identity(self, code: str, channel: str = "email") -> Answer:
+        with allure.step(f"Post the {channel} code {code} that confirms it is me"):
+            return self._post("/security/authenticator/verify", {CODE_FIELDS[channel]: code},
+                              form_page="/security/authenticator")
+
+    def bind_authenticator(self, totp: str) -> Answer:
+        with allure.step(f"Post the authenticator code {totp} and bind"):
+            return self._post("/security/authenticator/bind", {"totp_code": totp}, form_page="/security/authenticator")
+
+    # resetting the mobile number with security questions (seeds/004 lines 4-17, CoinEx)
+    def start_mobile_reset(self, email: str, password: str, code_for) -> Answer:
+        """Instructions (I Agree) -> e-mail + password -> e-mail code (``code_for()`` reads it once sent)."""
+        with allure.step(f"Post the reset instructions (I Agree), {email} and password, then the e-mail code"):
+            self._post("/reset-mobile/agree", {"agree": "yes"}, form_page="/reset-mobile")
+            self._post("/reset-mobile/credentials", {"email": email, "password": password}, form_page="/reset-mobile")
+            return self._post("/reset-mobile/code", {"code": code_for()}, form_page="/reset-mobile")
+
+    def start_questions(self) -> Answer:
+        with allure.step("Post 'Start now' on the Attention notice"):
+            return self._post("/reset-mobile/questions/start", {}, form_page="/reset-mobile")
+
+    def continue_questions(self) -> Answer:
+        with allure.step("Post 'Continue' after a failed attempt"):
+            return self._post("/reset-mobile/questions/continue", {}, form_page="/reset-mobile")
+
+    def answer_questions(self, *answers: str | tuple[str, ...]) -> Answer:
+        """One answer per question, in order, by the options' labels: a label, or a tuple of labels
+        for a multiple-choice question (each one ticked)."""
+        with allure.step(f"Post the security questions' answers {answers}"):
+            page = self.http.get("/reset-mobile")
+            choices = _Choices()
+            choices.feed(page.text)
+            assert len(choices.questions) == len(answers), f"{len(choices.questions)} questions on the screen, {len(answers)} answers"
+            fields = {}
+            for options, wanted in zip(choices.questions, answers):
+                for label in (wanted,) if isinstance(wanted, str) else wanted:
+                    assert label in options, f"no option {label!r} among {sorted(options)}"
+                    name, value = options[label]
+                    fields[name] = value
+            return self._post("/reset-mobile/questions", fields, form_page="/reset-mobile")
 
     def close(self) -> None:
         self.http.close()

@@ -10,6 +10,8 @@ from pages.mobile_reset_page import MobileResetPage
 from suites.coinex.mobile_reset.helpers import answer_right, answer_wrong, only_phone_bound, through_email_code
 from suites.coinex.promises import SECURITY_QUESTION_ATTEMPTS, SECURITY_QUESTION_COUNT
 
+NOT_HELD = "SOL"  # a coin the seeded account does not hold (it holds BTC, ETH and USDT below)
+
 
 @pytest.mark.behaviour("CX-MRESET-02", "CX-MRESET-03", "CX-MRESET-04")
 def test_help_center_reset_needs_i_agree_then_the_right_password(page, accounts, exchange, time_travel, deliveries):
@@ -67,6 +69,7 @@ def test_no_information_check_before_the_email_code(page, accounts, exchange, ti
 
 
 @pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-MRESET-07", "CX-MRESET-08", "SEC-NOTICE-01")
+@pytest.mark.variant(answer_shape=["single", "multiple"])
 def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
@@ -102,7 +105,8 @@ def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accou
     assert len(exchange.api.sms(account.phone)) == sms_before  # nothing went to the old number
 
 
-@pytest.mark.behaviour("CX-SECQ-02", "CX-SECQ-04")
+@pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-SECQ-04")
+@pytest.mark.variant(answer_shape="single")
 def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
@@ -153,3 +157,29 @@ def test_after_three_failed_attempts_only_documents_remain(page, new_context, ac
     elsewhere.start_through(account.email, account.password,
                             lambda: deliveries.email_code(account.email, "mobile reset", since=mark))
     elsewhere.assert_step("mobile-reset-documents")
+
+
+@pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02")
+@pytest.mark.variant(answer_shape="multiple")
+@pytest.mark.parametrize("ticked", ["a subset", "a superset"])
+def test_a_multiple_choice_answer_passes_only_with_exactly_the_held_coins(ticked, screen_forms, accounts, exchange, deliveries):
+    """seeds/004:13-14: answer "based on your actual account details"; only all-correct resets. Ticking
+    some of the held coins, or one coin more, is a wrong answer even with the other three right."""
+    seeded = only_phone_bound(accounts, exchange, holdings=("BTC", "ETH", "USDT"))
+    account = seeded.account
+    visitor = screen_forms()
+    mark = deliveries.mark()
+    visitor.start_mobile_reset(account.email, account.password,
+                               lambda: deliveries.email_code(account.email, "mobile reset", since=mark))
+    assert visitor.start_questions().step == "mobile-reset-questions"
+
+    coins = seeded.coins[:-1] if ticked == "a subset" else (*seeded.coins, NOT_HELD)
+    failed = visitor.answer_questions(seeded.registered, coins, seeded.deposit, seeded.bots)
+    assert failed.step == "mobile-reset-questions-failed", failed
+    assert f"{SECURITY_QUESTION_ATTEMPTS - 1} attempts left" in failed.questions_failed
+    assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
+
+    assert visitor.continue_questions().step == "mobile-reset-questions"
+    done = visitor.answer_questions(seeded.registered, seeded.coins, seeded.deposit, seeded.bots)
+    assert done.step == "mobile-reset-done", done
+    assert exchange.api.coinex_profile(account.id)["phone"] is None

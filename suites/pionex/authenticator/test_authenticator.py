@@ -7,6 +7,7 @@ import pyotp
 import pytest
 from playwright.sync_api import expect
 
+from fixtures.devices import ANDROID
 from pages import AccountPage, LoginPage, VerificationPage
 from pages.authenticator_page import AuthenticatorSetupPage
 from pages.security_page import SecurityPage
@@ -81,6 +82,7 @@ def test_authenticator_restored_from_the_shown_key_alone_signs_in(page, accounts
 
 
 @pytest.mark.behaviour("PX-GA-05")
+@pytest.mark.variant(code_channel="email")
 def test_app_asks_for_the_email_code_before_showing_the_key(device_page, accounts, deliveries, sign_in):
     app = device_page("Pixel 7")
     account = accounts.create()
@@ -105,3 +107,28 @@ def test_app_asks_for_the_email_code_before_showing_the_key(device_page, account
     key = setup.key.inner_text()
     setup.bind(sign_in.totp(account, secret=key))
     expect(setup.bound_message).to_be_visible()
+
+
+@pytest.mark.behaviour("PX-GA-05")
+@pytest.mark.variant(code_channel="sms")
+def test_app_asks_a_phone_account_for_the_sms_code_before_showing_the_key(
+    playwright, screen_forms, accounts, deliveries, sign_in, time_travel
+):
+    phone, national = accounts.new_phone()
+    account = accounts.create(registered_via="phone", email=None, phone=phone)
+    app = screen_forms().as_device(playwright.devices[ANDROID]["user_agent"])
+    assert app.login_with_phone("SE", national, account.password).signed_in
+    screen = app.authenticator_screen()
+    assert screen.step == "authenticator-verify" and screen.authenticator_key is None, str(screen)
+
+    app.send_authenticator_identity_code()
+    code = deliveries.sms_code(phone, "bind authenticator")
+    wrong = app.confirm_authenticator_identity(_wrong(code), channel="sms")
+    assert wrong.step == "authenticator-verify" and wrong.authenticator_key is None, str(wrong)
+    assert "wrong or has expired" in (wrong.authenticator_error or ""), str(wrong)
+
+    shown = app.confirm_authenticator_identity(code, channel="sms")
+    assert shown.step == "authenticator-key", str(shown)
+    key = shown.authenticator_key
+    assert key and len(key) == AUTHENTICATOR_KEY_LENGTH
+    assert app.bind_authenticator(sign_in.totp(account, secret=key)).step == "authenticator-bound"

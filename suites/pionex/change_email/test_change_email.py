@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from fixtures.messages import code_in
 from pages import AccountPage, LoginPage, SignupPage
 from pages.security_page import SecurityPage
 from pages.unbind_page import UnbindPage
@@ -11,6 +12,7 @@ from suites.pionex.promises import REUSE_BLOCK_DAYS, WITHDRAWAL_HOLD_HOURS
 
 
 @pytest.mark.behaviour("PX-EMAIL-02")
+@pytest.mark.variant(missing_factor="sms")
 def test_changing_the_email_needs_google_authenticator_and_sms(page, accounts, sign_in):
     account = accounts.create(factors=("totp",))
     sign_in.with_session(page, account)
@@ -20,6 +22,24 @@ def test_changing_the_email_needs_google_authenticator_and_sms(page, accounts, s
     expect(unbind.error).to_contain_text("To change your account e-mail")
     expect(unbind.missing).to_contain_text("Bind SMS verification")
     expect(unbind.next_button).to_be_hidden()
+
+
+@pytest.mark.behaviour("PX-EMAIL-02")
+@pytest.mark.variant(missing_factor="authenticator")
+def test_changing_the_email_without_google_authenticator_is_refused(screen_forms, accounts, exchange):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(factors=("sms",), phone=phone)
+    forms = screen_forms()
+    assert forms.login(account.email, account.password).asks_for_code  # the SMS code
+    assert forms.submit_code(code_in(exchange.api.sms(account.phone)[-1]["body"])).signed_in
+
+    refused = forms.unbind_screen("email")
+    assert refused.step == "unbind-refused", str(refused)
+    assert "To change your account e-mail" in (refused.unbind_error or ""), refused.unbind_error
+    assert "Bind Google Authenticator" in (refused.unbind_missing or ""), refused.unbind_missing
+    pressed = forms.start_unbind("email")  # Next posted anyway
+    assert pressed.step == "unbind-refused", str(pressed)
+    assert exchange.api.security_state(account.id)["email"] == account.email
 
 
 @pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03", "PX-REUSE-01", "SEC-NOTICE-01")

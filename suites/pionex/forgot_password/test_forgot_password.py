@@ -21,6 +21,7 @@ def _through_robot_check(page, identifier: str) -> ForgotPasswordPage:
 
 
 @pytest.mark.behaviour("PX-FORGOT-01", "PX-FORGOT-04", "PX-FORGOT-07", "PX-HOLD-02")
+@pytest.mark.variant(identifier="email")
 def test_reset_through_robot_check_and_emailed_code_replaces_the_password(page, new_context, accounts, deliveries, sign_in):
     account = accounts.create()
     elsewhere = new_context().new_page()  # the account is signed in on another device
@@ -137,3 +138,21 @@ def test_forgot_password_is_offered_on_the_website_and_in_the_app(page, device_p
         screen.get_by_role("link", name=re.compile("Forgot password", re.I)).click()
         ForgotPasswordPage(screen).assert_current()
         expect(ForgotPasswordPage(screen).identifier_field).to_be_visible()
+
+
+@pytest.mark.behaviour("PX-FORGOT-01")
+@pytest.mark.variant(identifier="phone")
+def test_a_phone_account_resets_its_password_through_its_number(screen_forms, accounts, deliveries):
+    phone, national = accounts.new_phone()
+    account = accounts.create(registered_via="phone", email=None, phone=phone)
+    forms = screen_forms()
+    answer = forms.forgot_password(phone)
+    assert answer.step == "forgot-code", answer
+    answer = forms.confirm_reset_code(deliveries.sms_code(phone, "password reset"))
+    assert answer.step == "forgot-new-password", answer
+    new_password = accounts.new_password()
+    answer = forms.set_new_password(new_password)
+    assert answer.step == "forgot-done", answer
+
+    assert not screen_forms().login_with_phone("SE", national, account.password).signed_in, "the old password still works"
+    assert screen_forms().login_with_phone("SE", national, new_password).signed_in, "the new password does not sign in"

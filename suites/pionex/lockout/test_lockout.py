@@ -81,6 +81,7 @@ def test_a_successful_login_resets_the_failure_count(page, accounts):
 
 
 @pytest.mark.behaviour("PX-LOCK-05")
+@pytest.mark.variant(wrong_code="authenticator")
 def test_wrong_passwords_and_wrong_codes_count_toward_one_limit(page, accounts, time_travel):
     account = accounts.create(factors=("totp",))
     login = LoginPage(page).open()

@@ -97,3 +97,24 @@ def test_a_lock_earned_by_one_identifier_holds_for_the_other(identifier, screen_
     answer = _sign_in(screen_forms(), account, other, account.password)
     assert answer.lockout_message and not answer.signed_in, f"locked by {identifier}, then by {other}: {answer}"
     assert accounts.state(account)["live_sessions"] == 0
+
+
+@pytest.mark.behaviour("PX-LOCK-05")
+@pytest.mark.variant(wrong_code="sms")
+def test_wrong_passwords_and_wrong_sms_codes_count_toward_one_limit(screen_forms, accounts, deliveries):
+    phone, _ = accounts.new_phone()
+    account = accounts.create(phone=phone, factors=("sms",))
+    forms = screen_forms()
+    wrong_passwords = LOCKOUT_THRESHOLD - 2
+    for attempt in range(1, wrong_passwords + 1):
+        answer = forms.login(account.email, account.password + "!")
+        assert answer.login_error and answer.lockout_message is None, f"wrong password {attempt}: {answer}"
+    answer = forms.login(account.email, account.password)
+    assert answer.asks_for_code, f"the right password after {wrong_passwords} wrong ones: {answer}"
+
+    right = deliveries.sms_code(account.phone)
+    answer = forms.submit_code(_wrong(right))
+    assert answer.code_error and "1 attempt left" in answer.code_error, answer.code_error
+    answer = forms.submit_code(_wrong(right))
+    assert answer.lockout_message and f"Wait {LOCKOUT_MINUTES} minutes" in answer.lockout_message, answer
+    assert accounts.state(account)["locked_until"], "the server holds no lock for the account"

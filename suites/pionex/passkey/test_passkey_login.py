@@ -6,6 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from fixtures.devices import ANDROID, IOS
 from fixtures.passkeys import VirtualAuthenticator
 from pages import AccountPage, LoginPage, PasskeysPage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
@@ -60,6 +61,18 @@ def test_a_synced_passkey_works_on_a_new_device_without_setup(page, new_context,
     VirtualAuthenticator.sharing_credentials_of(authenticator, new_phone)
     LoginPage(new_phone).open().login_with_passkey()
     expect(AccountPage(new_phone).login_email).to_have_text(passkey_account.email)
+
+
+@pytest.mark.behaviour("PX-PASSKEY-07")
+@pytest.mark.parametrize("platform", ["ios", "android"])
+def test_a_passkey_synced_to_a_new_phone_signs_in_there_without_setup(platform, device_page, passkey_account, authenticator):
+    """The same Apple ID (iOS) or Google account (Android) on the new phone: the passkey syncs."""
+    new_phone = device_page(IOS if platform == "ios" else ANDROID)
+    synced = VirtualAuthenticator.sharing_credentials_of(authenticator, new_phone)
+    LoginPage(new_phone).open().login_with_passkey()
+    expect(AccountPage(new_phone).login_email).to_have_text(passkey_account.email)
+    assert synced.credentials()[0]["signCount"] >= 1
+    expect(PasskeysPage(new_phone).open().names).to_have_text(["This device"])  # no second passkey was set up
 
 
 @pytest.mark.behaviour("PX-PASSKEY-02")

@@ -16,6 +16,7 @@ def _account(accounts, factors=ALL_FACTORS):
 
 
 @pytest.mark.behaviour("PX-PASSKEY-03")
+@pytest.mark.variant(wrong_code="all")
 def test_create_passkey_asks_the_three_codes_then_biometrics(page, accounts, exchange, inbox, authenticator, time_travel):
     account = _account(accounts)
     sign_in_with_codes(page, account, exchange.api)
@@ -35,6 +36,39 @@ def test_create_passkey_asks_the_three_codes_then_biometrics(page, accounts, exc
     expect(passkeys.names).to_have_text(["My laptop"])
     expect(passkeys.page.get_by_test_id("passkey-created")).to_contain_text(time_travel.now().strftime("%Y-%m-%d"))
     assert len(authenticator.credentials()) == 1
+
+
+WRONG_CODE_FACTOR = {"email": "email", "sms": "sms", "authenticator": "totp"}
+
+
+def _another(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
+
+
+@pytest.mark.behaviour("PX-PASSKEY-03")
+@pytest.mark.parametrize("wrong_code", ["email", "sms", "authenticator"])
+def test_one_wrong_code_among_the_three_refuses_the_passkey_setup(
+    wrong_code, screen_forms, accounts, exchange, inbox, time_travel
+):
+    account = _account(accounts)
+    forms = screen_forms()
+    assert forms.login(account.email, account.password).asks_for_code
+    assert forms.submit_code(account.totp().at(exchange.api.now())).signed_in
+    mark = inbox.count()
+    forms.start_passkey_setup()
+    codes = passkey_codes(account, exchange, inbox, mark)
+    factor = WRONG_CODE_FACTOR[wrong_code]
+
+    refused = forms.confirm_passkey_codes(**{**codes, factor: _another(codes[factor])})
+    assert refused.step == "passkey-new", f"{refused}: a wrong {wrong_code} code must not open the ceremony"
+    assert "e-mail, SMS and Google Authenticator codes" in (refused.passkey_setup_error or ""), str(refused)
+    assert forms.ask_passkey_ceremony().status == 403, "the passkey ceremony must not start after a wrong code"
+    assert not forms.passkeys_page().has_passkeys
+
+    # the two other codes were right: with the third one right too, the ceremony opens
+    passed = forms.confirm_passkey_codes(**codes)
+    assert passed.step == "passkey-ceremony", str(passed)
+    assert forms.ask_passkey_ceremony().status == 200
 
 
 @pytest.mark.behaviour("PX-PASSKEY-09")

@@ -31,6 +31,7 @@ def test_with_all_three_factors_bound_a_passkey_alone_confirms_a_withdrawal(page
 
 
 @pytest.mark.behaviour("PX-PASSKEY-08")
+@pytest.mark.variant(missing_factor="phone")
 def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_why(page, accounts, exchange, inbox, authenticator):
     account = accounts.create(factors=("email", "totp"), balance_usdt=100)
     sign_in_with_codes(page, account, exchange.api)
@@ -42,6 +43,27 @@ def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_
     csrf = page.locator('meta[name="csrf-token"]').get_attribute("content")
     forced = page.request.post("/withdraw/passkey/options", headers={"X-CSRF-Token": csrf}, data="{}")
     assert forced.status == 403, "the server must refuse passkey withdrawals with two factors bound"
+
+
+@pytest.mark.behaviour("PX-PASSKEY-08")
+@pytest.mark.parametrize("missing_factor", ["email", "authenticator"])
+def test_without_email_or_authenticator_bound_passkey_withdrawal_is_unavailable(
+    missing_factor, page, accounts, exchange, inbox, authenticator, sign_in
+):
+    phone, _ = accounts.new_phone()
+    if missing_factor == "email":  # signs in by phone; SMS and Google Authenticator bound
+        account = accounts.create(factors=("sms", "totp"), phone=phone, email=None, registered_via="phone", balance_usdt=100)
+    else:  # e-mail and SMS bound, no Google Authenticator
+        account = accounts.create(factors=("email", "sms"), phone=phone, balance_usdt=100)
+    sign_in.with_session(page, account)
+    create_passkey(page, account, exchange, inbox)  # the set-up asks the two bound factors' codes
+
+    withdrawal = WithdrawalPage(page).open()
+    expect(withdrawal.passkey_button).to_have_count(0)
+    expect(withdrawal.passkey_unavailable).to_contain_text("phone, e-mail and Google Authenticator all bound")
+    csrf = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    forced = page.request.post("/withdraw/passkey/options", headers={"X-CSRF-Token": csrf}, data="{}")
+    assert forced.status == 403, f"the server must refuse passkey withdrawals without {missing_factor} bound"
 
 
 @pytest.mark.behaviour("PX-HOLD-05")

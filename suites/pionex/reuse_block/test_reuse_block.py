@@ -30,6 +30,7 @@ def test_an_unbound_email_cannot_register_for_30_days(page, accounts, exchange, 
 
 
 @pytest.mark.behaviour("PX-REUSE-02")
+@pytest.mark.variant(kind="phone")
 def test_an_unbound_phone_cannot_be_bound_again_for_30_days_not_even_to_the_same_account(page, accounts, deliveries, exchange, sign_in, time_travel):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("email", "sms", "totp"), phone=phone)
@@ -89,3 +90,37 @@ def test_an_unbound_email_is_refused_by_name_until_exactly_30_days_have_passed(s
     time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS))
     answer = screen_forms().sign_up(account.email, accounts.new_password())
     assert answer.signed_up and not answer.email_error, f"after 30 days: {answer} {answer.email_error}"
+
+
+@pytest.mark.behaviour("PX-REUSE-02")
+@pytest.mark.variant(kind="email")
+def test_an_unbound_email_cannot_be_bound_again_until_exactly_30_days_not_even_to_the_same_account(
+    screen_forms, accounts, deliveries, exchange, sign_in, time_travel
+):
+    phone, national = accounts.new_phone()
+    # an account that signs in by phone, with e-mail verification bound beside SMS and the authenticator
+    account = accounts.create(factors=("email", "sms", "totp"), phone=phone, registered_via="phone")
+    email = account.email
+    unbound_at = time_travel.now()
+    exchange.api.unbind(account.id, "email")
+
+    def signed_in():
+        forms = screen_forms()
+        assert forms.login_with_phone("SE", national, account.password).asks_for_code
+        assert forms.submit_code(sign_in.totp(account)).signed_in
+        return forms
+
+    time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS) - timedelta(seconds=1))
+    refused = signed_in().bind_destination("email", email)
+    assert refused.step == "bind-method", str(refused)
+    assert "cannot be used to register or be bound again until" in (refused.bind_error or ""), refused.bind_error
+    assert exchange.api.security_state(account.id)["email"] != email
+
+    time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS))
+    forms = signed_in()
+    mark = deliveries.mark()
+    asked = forms.bind_destination("email", email)
+    assert asked.step == "bind-code" and not asked.bind_error, f"after 30 days: {asked} {asked.bind_error}"
+    done = forms.confirm_bind_code("email", deliveries.email_code(email, "bind email", since=mark))
+    assert done.step == "bind-done", f"{done} {done.bind_error}"
+    assert exchange.api.security_state(account.id)["email"] == email

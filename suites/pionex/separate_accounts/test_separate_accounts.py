@@ -8,6 +8,7 @@ from pages import AccountPage, LoginPage, SignupPage
 
 
 @pytest.mark.behaviour("PX-ACCTS-01", "PX-ACCTS-02")
+@pytest.mark.variant(registration="google")
 def test_google_account_with_the_same_email_holds_nothing_of_the_email_account(page, accounts):
     email = accounts.new_email()
     funded = accounts.create(email=email, balance_usdt=500, bots=("BTC grid bot",))
@@ -21,7 +22,8 @@ def test_google_account_with_the_same_email_holds_nothing_of_the_email_account(p
     expect(page.get_by_role("alert")).to_have_count(0)
 
 
-@pytest.mark.behaviour("PX-ACCTS-03")
+@pytest.mark.behaviour("PX-ACCTS-01", "PX-ACCTS-03")
+@pytest.mark.variant(registration="phone")
 def test_logging_out_and_in_with_the_other_method_finds_the_assets(page, accounts):
     phone, national = accounts.new_phone()
     password = accounts.new_password()
@@ -67,3 +69,24 @@ def test_one_person_can_register_by_email_phone_google_and_apple_as_four_account
         account_page.log_out()
 
     assert len(uids) == 4, f"expected four separate accounts, got UIDs {uids}"
+
+
+@pytest.mark.behaviour("PX-ACCTS-01")
+@pytest.mark.parametrize("registration", ["another-email", "apple"])
+def test_another_registration_of_the_same_person_holds_nothing_of_the_funded_account(
+        registration, screen_forms, accounts):
+    email, password = accounts.new_email(), accounts.new_password()
+    funded = accounts.create(email=email, password=password, balance_usdt=500, bots=("BTC grid bot",))
+    forms = screen_forms()
+    if registration == "apple":  # an Apple ID on the same address (seeds/000 line 8: still its own account)
+        answer = forms.continue_with("apple", email, password=accounts.new_password())
+        assert answer.registered_via == "Apple", answer.registered_via
+    else:  # the same name at another mail provider, and the same password
+        other = accounts.create(email=email.replace("@example.com", "@example.org"), password=password)
+        answer = forms.login(other.email, password)
+        assert answer.account_uid == str(other.id), f"signed in as UID {answer.account_uid}, not {other.id}"
+
+    assert answer.signed_in, answer
+    assert answer.account_uid != str(funded.id), f"the {registration} registration opened the funded account"
+    assert answer.account_balance == "0.00 USDT", answer.account_balance
+    assert answer.shows_no_bots, "the other account's bots are listed"

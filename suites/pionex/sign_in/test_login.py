@@ -43,6 +43,7 @@ def test_wrong_password_is_refused_with_the_same_message_as_an_unknown_address(p
 
 
 @pytest.mark.behaviour("PX-LOGIN-03")
+@pytest.mark.variant(identifier="email", factor="authenticator")
 def test_authenticator_code_is_asked_after_the_password_and_only_the_right_one_signs_in(page, accounts, time_travel):
     account = accounts.create(factors=("totp",))
     LoginPage(page).open().login(account.email, account.password)

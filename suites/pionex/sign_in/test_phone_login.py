@@ -1,4 +1,5 @@
-"""Pionex: logging in with a phone number and its international country code (seeds/001 line 3)."""
+"""Pionex: logging in with a phone number and its international country code (seeds/001 line 3),
+and the verification step after it (lines 4-5)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -40,3 +41,30 @@ def test_a_number_invalid_for_its_country_code_is_a_client_error_that_signs_nobo
     assert answer.login_error and "country code" in answer.login_error, answer.login_error
     assert not answer.signed_in
     assert accounts.state(account)["live_sessions"] == 0
+
+
+def _wrong(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
+
+
+@pytest.mark.behaviour("PX-LOGIN-03")
+@pytest.mark.variant(identifier="phone")
+@pytest.mark.parametrize("factor", ["sms", "authenticator"])
+def test_a_phone_sign_in_with_2fa_bound_asks_the_code_and_only_the_right_one_signs_in(
+        factor, screen_forms, accounts, deliveries, time_travel):
+    phone, national = accounts.new_phone()
+    account = accounts.create(registered_via="phone", email=None, phone=phone,
+                              factors=("sms",) if factor == "sms" else ("totp",))
+    forms = screen_forms()
+    answer = forms.login_with_phone("SE", national, account.password)
+    assert answer.asks_for_code and not answer.signed_in, f"the right password alone: {answer}"
+    assert accounts.state(account)["live_sessions"] == 0
+
+    right = deliveries.sms_code(phone) if factor == "sms" else account.totp().at(time_travel.now())
+    answer = forms.submit_code(_wrong(right))
+    assert answer.code_error and not answer.signed_in, f"a wrong {factor} code: {answer}"
+    assert accounts.state(account)["live_sessions"] == 0
+
+    answer = forms.submit_code(right)
+    assert answer.signed_in, f"the right {factor} code: {answer} {answer.code_error}"
+    assert accounts.state(account)["live_sessions"] == 1

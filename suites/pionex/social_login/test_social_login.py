@@ -40,6 +40,7 @@ def test_hide_my_email_relay_address_is_shown_as_the_login_email_without_error(p
 
 
 @pytest.mark.behaviour("PX-SOCIAL-01")
+@pytest.mark.variant(provider="google")
 def test_google_account_has_no_password_and_the_error_points_to_the_continue_button(page, accounts):
     identity = accounts.new_email()
     account = accounts.create(registered_via="google", email=identity, password=None)
@@ -77,3 +78,20 @@ def test_cancelling_at_the_provider_signs_nobody_in(page):
     expect(SocialErrorPage(page).message).to_contain_text("cancelled")
     page.goto(AccountPage.path)
     LoginPage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-SOCIAL-01")
+@pytest.mark.variant(provider="apple")
+def test_apple_account_has_no_password_and_continue_with_apple_signs_it_in(screen_forms, accounts):
+    identity = accounts.new_email()
+    account = accounts.create(registered_via="apple", email=identity, password=None)
+    forms = screen_forms()  # a desktop browser's form posts: Apple is offered off Android (seeds/000 line 6)
+    answer = forms.login(identity, accounts.new_password())
+    assert not answer.signed_in and answer.login_error, answer
+    assert "Continue with Apple" in answer.login_error, answer.login_error
+    assert accounts.state(account)["live_sessions"] == 0
+
+    answer = forms.continue_with("apple", identity, password=accounts.new_password())
+    assert answer.signed_in, answer
+    assert answer.account_uid == str(account.id), f"Continue with Apple opened UID {answer.account_uid}, not {account.id}"
+    assert answer.registered_via == "Apple"

@@ -43,6 +43,7 @@ def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign
 
 
 @pytest.mark.behaviour("PX-UNBIND-02", "PX-UNBIND-03", "PX-UNBIND-06", "PX-HOLD-04", "SEC-NOTICE-01", "SEC-REAUTH-01")
+@pytest.mark.variant(channel="sms")
 def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(page, accounts, deliveries, exchange, sign_in):
     account = _all_three(accounts)
     sign_in.with_session(page, account)
@@ -103,6 +104,28 @@ def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, ex
 
     unbind.cannot_receive_code_link.click()
     SupportCasePage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-UNBIND-06")
+@pytest.mark.variant(channel="email")
+def test_unbinding_email_verification_confirms_it_and_urges_binding_again(screen_forms, accounts, deliveries, exchange, sign_in):
+    phone, national = accounts.new_phone()
+    # an account that signs in by phone: unbinding its e-mail verification changes no login (PX-EMAIL-*)
+    account = accounts.create(factors=("email", "sms", "totp"), phone=phone, registered_via="phone")
+    forms = screen_forms()
+    assert forms.login_with_phone("SE", national, account.password).asks_for_code
+    assert forms.submit_code(sign_in.totp(account)).signed_in
+    assert forms.start_unbind("email").step == "unbind-totp"
+    mark = deliveries.mark()
+    assert forms.confirm_unbind_authenticator("email", sign_in.totp(account)).step == "unbind-codes"
+
+    done = forms.confirm_unbind_codes("email", deliveries.email_code(account.email, "unbind", since=mark),
+                                      deliveries.sms_code(account.phone, "unbind"))
+    assert done.step == "unbind-done", str(done)
+    message = done.unbind_done_message or ""
+    assert "E-mail verification has been unbound" in message, message
+    assert "bind it again as soon as possible" in message, message
+    assert exchange.api.security_state(account.id)["email"] != account.email
 
 
 def _phone_gone_request(page, accounts, time_travel):

@@ -23,6 +23,7 @@ def _latest_sms_code(exchange, phone: str) -> str:
 
 
 @pytest.mark.behaviour("PX-LOGIN-03")
+@pytest.mark.variant(identifier="email", factor="sms")
 def test_sms_code_is_asked_after_the_password_and_signs_in(page, accounts, exchange):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms",), phone=phone)
