@@ -13,6 +13,10 @@ class BasePage:
     def __init__(self, page: Page) -> None:
         self.page = page
 
+    def csrf_token(self) -> str:
+        """The form token the page carries, for a request the page's own script would send."""
+        return self.page.locator('meta[name="csrf-token"]').get_attribute("content")
+
     def open(self):
         with allure.step(f"Open {type(self).__name__} ({self.path})"):
             self.page.goto(self.path)

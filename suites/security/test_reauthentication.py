@@ -8,12 +8,13 @@ import pyotp
 import pytest
 
 from pages import AccountPage
+from pages.base_page import BasePage
 
 NEW_PHONE = ("SE", "0701234567")
 
 
 def _post_from_the_session(page, path: str, fields: dict[str, str]):
-    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    token = BasePage(page).csrf_token()
     return page.request.post(path, form={"csrf_token": token, **fields}, max_redirects=0)
 
 

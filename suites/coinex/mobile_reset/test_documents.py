@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage
+from pages.base_page import BasePage
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.mobile_reset_page import MobileResetPage
 from pages.support_ticket_page import ReviewChecklistPage
@@ -44,7 +45,7 @@ def test_documents_take_a_coinex_notice_and_a_counterparty_screenshot_as_real_im
     expect(reset.field_error("transaction_screenshot")).to_contain_text(f"larger than {UPLOAD_LIMIT_MB} MB")
     assert exchange.api.reviews(account.id) == []
 
-    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    token = BasePage(page).csrf_token()
     promo = page.request.post("/reset-mobile/documents", multipart={
         "csrf_token": token, "email_kind": "promotion", "direction": "deposit",
         "email_screenshot": png(), "transaction_screenshot": png()})

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage, VerificationPage
+from pages.base_page import BasePage
 from pages.mobile_reset_page import MobileResetPage
 from suites.coinex.mobile_reset.helpers import answer_right, answer_wrong, only_phone_bound, through_email_code
 from suites.coinex.promises import SECURITY_QUESTION_ATTEMPTS, SECURITY_QUESTION_COUNT
@@ -58,7 +59,7 @@ def test_no_information_check_before_the_email_code(page, accounts, exchange, ti
     reset.enter_credentials(account.email, account.password)
     code = deliveries.email_code(account.email, "mobile reset", since=mark)
 
-    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    token = BasePage(page).csrf_token()
     skipped = page.request.post("/reset-mobile/questions/start", form={"csrf_token": token})
     assert skipped.status == 409  # the questions are not open before the code
     reset.enter_email_code(f"{(int(code) + 1) % 1_000_000:06d}")
@@ -148,7 +149,7 @@ def test_after_three_failed_attempts_only_documents_remain(page, new_context, ac
             reset.continue_questions()
     expect(reset.failed).to_contain_text("only reset your mobile by submitting documents")
     expect(page.get_by_role("button", name="Continue")).to_have_count(0)
-    token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    token = BasePage(page).csrf_token()
     assert page.request.post("/reset-mobile/questions/start", form={"csrf_token": token}).status == 403
     assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
 

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from fixtures.devices import ANDROID, IOS
 from fixtures.passkeys import VirtualAuthenticator
 from pages import AccountPage, LoginPage, PasskeysPage
+from pages.base_page import BasePage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
 
 
@@ -99,7 +100,7 @@ def test_a_passkey_is_not_offered_to_another_host_name(page, passkey_account, ex
 
 
 def _csrf(page) -> str:
-    return page.locator('meta[name="csrf-token"]').get_attribute("content")
+    return BasePage(page).csrf_token()
 
 
 @pytest.mark.behaviour("PX-PASSKEY-10")

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from fixtures.passkeys import VirtualAuthenticator
 from pages import AccountPage, LoginPage, PasskeysPage
+from pages.base_page import BasePage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, passkey_codes, sign_in_with_codes
 
 
@@ -21,7 +22,7 @@ def test_create_passkey_asks_the_three_codes_then_biometrics(page, accounts, exc
     account = _account(accounts)
     sign_in_with_codes(page, account, exchange.api)
 
-    csrf = page.locator('meta[name="csrf-token"]').get_attribute("content")
+    csrf = BasePage(page).csrf_token()
     skipped = page.request.post("/security/passkeys/options", headers={"X-CSRF-Token": csrf}, data="{}")
     assert skipped.status == 403, "the passkey ceremony must not start before the codes"
 

@@ -122,7 +122,7 @@ def _withdraw(forms, account, change: Change, deliveries, sign_in):
     return forms.withdraw(ADDRESS, "1", **codes)
 
 
-def _refused_until_exactly_24_hours_after(trigger, running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
+def _assert_refused_until_exactly_24_hours_after(trigger, running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
     phone, _ = accounts.new_phone()
     # unbinding the e-mail of an e-mail account changes its login (PX-HOLD-03); the e-mail
     # verification itself is unbound from an account that signs in by phone
@@ -169,7 +169,7 @@ RUNNING = pytest.mark.parametrize("running", ["no-hold", "inside-a-hold"])
 @pytest.mark.parametrize("identifier", ["email", "phone"])
 def test_withdrawals_are_refused_until_exactly_24_hours_after_a_password_reset(
         identifier, running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
-    _refused_until_exactly_24_hours_after(f"reset-by-{identifier}", running, screen_forms, accounts, exchange,
+    _assert_refused_until_exactly_24_hours_after(f"reset-by-{identifier}", running, screen_forms, accounts, exchange,
                                           deliveries, sign_in, time_travel)
 
 
@@ -177,7 +177,7 @@ def test_withdrawals_are_refused_until_exactly_24_hours_after_a_password_reset(
 @RUNNING
 def test_withdrawals_are_refused_until_exactly_24_hours_after_an_email_change(
         running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
-    _refused_until_exactly_24_hours_after("change-email", running, screen_forms, accounts, exchange,
+    _assert_refused_until_exactly_24_hours_after("change-email", running, screen_forms, accounts, exchange,
                                           deliveries, sign_in, time_travel)
 
 
@@ -186,5 +186,5 @@ def test_withdrawals_are_refused_until_exactly_24_hours_after_an_email_change(
 @pytest.mark.parametrize("kind", ["email", "sms"])
 def test_withdrawals_are_refused_until_exactly_24_hours_after_unbinding_a_verification(
         kind, running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
-    _refused_until_exactly_24_hours_after(f"unbind-{kind}", running, screen_forms, accounts, exchange,
+    _assert_refused_until_exactly_24_hours_after(f"unbind-{kind}", running, screen_forms, accounts, exchange,
                                           deliveries, sign_in, time_travel)
