@@ -34,14 +34,6 @@ class Change:
     email: str | None  # the login e-mail after the change; None: the account signs in by phone
 
 
-def _at_a_step_boundary(time_travel) -> datetime:
-    """Move to the next whole 30 seconds, where an authenticator step starts: the change made
-    there ends its hold on a step boundary too, so the second before the end and the end itself
-    take two different authenticator codes and neither moment has to be shifted to get one."""
-    now = time_travel.now()
-    return time_travel.advance(timedelta(seconds=(30 - now.timestamp() % 30) % 30))
-
-
 def _signed_in(screen_forms, sign_in, account, email: str | None, password: str):
     """Signed in by the login form (by phone when the account has no e-mail login) and the code."""
     forms = screen_forms()
@@ -62,7 +54,7 @@ def _reset_password(identifier: str, account, screen_forms, accounts, deliveries
             else deliveries.sms_code(account.phone, "password reset"))
     assert forms.confirm_reset_code(code).step == "forgot-new-password"
     new_password = accounts.new_password()
-    at = _at_a_step_boundary(time_travel)
+    at = time_travel.to_next_authenticator_step()
     done = forms.set_new_password(new_password)
     assert done.step == "forgot-done", done
     return Change(at, "password was reset", ("email", "sms", "totp"), new_password, account.email)
@@ -74,7 +66,7 @@ def _unbind(channel: str, forms, account, deliveries, sign_in, time_travel) -> C
     assert forms.confirm_unbind_authenticator(channel, sign_in.totp(account)).step == "unbind-codes"
     email_code = deliveries.email_code(account.email, "unbind", since=mark)
     sms_code = deliveries.sms_code(account.phone, "unbind")
-    at = _at_a_step_boundary(time_travel)
+    at = time_travel.to_next_authenticator_step()
     done = forms.confirm_unbind_codes(channel, email_code, sms_code)
     assert done.step == "unbind-done", done
     left = ("sms", "totp") if channel == "email" else ("email", "totp")
@@ -92,7 +84,7 @@ def _change_email(forms, account, accounts, deliveries, sign_in, time_travel) ->
     mark = deliveries.mark()
     assert forms.enter_new_email(new_email).step == "change-email-code"
     code = deliveries.email_code(new_email, "change email", since=mark)
-    at = _at_a_step_boundary(time_travel)
+    at = time_travel.to_next_authenticator_step()
     done = forms.confirm_new_email(code)
     assert done.step == "change-email-done", done
     return Change(at, "account e-mail was changed", ("email", "sms", "totp"), account.password, new_email)
