@@ -11,6 +11,7 @@ from pages.mobile_reset_page import MobileResetPage
 from pages.support_ticket_page import ReviewChecklistPage
 from suites.coinex.mobile_reset.helpers import only_phone_bound, through_email_code
 from suites.coinex.promises import FACE_TIPS
+from suites.coinex.withdrawal_hold.hold_checks import assert_withdrawals_refused_until_exactly_24_hours_after
 
 
 def _to_capture(page, accounts, exchange, time_travel, deliveries, device="Continue on this device"):
@@ -23,9 +24,10 @@ def _to_capture(page, accounts, exchange, time_travel, deliveries, device="Conti
     return seeded.account, reset
 
 
-@pytest.mark.behaviour("CX-BIO-03", "CX-BIO-04", "CX-BIO-05")
-@pytest.mark.variant(decision="approve")
-def test_face_capture_goes_to_review_and_the_mobile_stays_until_approved(page, accounts, exchange, time_travel, deliveries, support_agent):
+@pytest.mark.behaviour("CX-BIO-03", "CX-BIO-04", "CX-BIO-05", "CX-HOLD-01")
+@pytest.mark.variant(decision="approve", route="biometric")
+def test_face_capture_goes_to_review_the_mobile_stays_until_approved_then_withdrawals_wait_24_hours(
+        page, accounts, exchange, time_travel, deliveries, support_agent, screen_forms, sign_in):
     account, reset = _to_capture(page, accounts, exchange, time_travel, deliveries)
     reset.choose_country("Sweden")
     for tip in FACE_TIPS:
@@ -43,11 +45,14 @@ def test_face_capture_goes_to_review_and_the_mobile_stays_until_approved(page, a
     agent.open_review(review["id"])
     expect(agent.evidence).to_have_count(1)
     agent.record_checklist("captured face matches", "proves ownership")
+    reset_at = time_travel.to_next_authenticator_step()
     agent.approve("Face matches the ID photo; Primary verification proves ownership")
     expect(agent.status).to_have_text("approved")
     assert exchange.api.coinex_profile(account.id)["phone"] is None
     reset.open()
     reset.assert_step("mobile-reset-done")
+    assert_withdrawals_refused_until_exactly_24_hours_after(reset_at, account, "200.00 USDT", "199.00 USDT",
+                                                            screen_forms, deliveries, sign_in, time_travel)
 
 
 @pytest.mark.behaviour("CX-BIO-03")

@@ -13,6 +13,7 @@ from pages.support_ticket_page import ReviewChecklistPage
 from suites.coinex.evidence import oversized_jpeg, png, text_named_png
 from suites.coinex.mobile_reset.helpers import only_phone_bound, through_email_code
 from suites.coinex.promises import EMAIL_NOTICE_KINDS, UPLOAD_LIMIT_MB
+from suites.coinex.withdrawal_hold.hold_checks import assert_withdrawals_refused_until_exactly_24_hours_after
 
 
 def _at_documents(page, accounts, exchange, time_travel, deliveries):
@@ -80,20 +81,24 @@ def test_reviewer_rejects_a_block_explorer_screenshot(page, accounts, exchange, 
     reset.assert_step("mobile-reset-rejected")
 
 
-@pytest.mark.behaviour("CX-DOCS-03")
-@pytest.mark.variant(decision="approve")
-def test_reviewer_approves_evidence_that_meets_the_checklist(page, accounts, exchange, time_travel, deliveries, support_agent):
+@pytest.mark.behaviour("CX-DOCS-03", "CX-HOLD-01")
+@pytest.mark.variant(decision="approve", route="documents")
+def test_reviewer_approves_evidence_that_meets_the_checklist_then_withdrawals_wait_24_hours(
+        page, accounts, exchange, time_travel, deliveries, support_agent, screen_forms, sign_in):
     account, reset = _at_documents(page, accounts, exchange, time_travel, deliveries)
     _submit(page, reset)
     (review,) = exchange.api.reviews(account.id)
     agent = ReviewChecklistPage(support_agent.page)
     agent.open_review(review["id"])
     agent.record_checklist("e-mail screenshot is a CoinEx", "counterparty", "shows coin, amount, time")
+    reset_at = time_travel.to_next_authenticator_step()
     agent.approve()
     expect(agent.status).to_have_text("approved")
     assert exchange.api.coinex_profile(account.id)["phone"] is None
     reset.open()
     reset.assert_step("mobile-reset-done")
+    assert_withdrawals_refused_until_exactly_24_hours_after(reset_at, account, "200.00 USDT", "199.00 USDT",
+                                                            screen_forms, deliveries, sign_in, time_travel)
 
 
 @pytest.mark.behaviour("CX-FORGOT-02")

@@ -1,39 +1,25 @@
-"""CoinEx: withdrawals are suspended for 24 hours after a mobile reset (seeds/004 lines 43-44)."""
+"""CoinEx: withdrawals are suspended for 24 hours after a mobile reset (seeds/004 lines 43-44).
 
-from datetime import timedelta
+The reset is made through the screens that make it: here by the security questions; the
+biometric and document routes end with a reviewer's approval (suites/coinex/mobile_reset).
+"""
 
 import pytest
-from playwright.sync_api import expect
 
-from pages.withdrawal_page import WithdrawalPage
-from suites.coinex.promises import MOBILE_RESET_HOLD_HOURS
-
-ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
+from suites.coinex.mobile_reset.helpers import answer_right, only_phone_bound, through_email_code
+from suites.coinex.withdrawal_hold.hold_checks import assert_withdrawals_refused_until_exactly_24_hours_after
 
 
 @pytest.mark.behaviour("CX-HOLD-01")
-def test_withdrawals_are_suspended_for_24_hours_after_a_mobile_reset_then_work(page, accounts, exchange, deliveries, sign_in, time_travel):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=("sms",), phone=phone, balance_usdt=500)
-    before = time_travel.now()
-    hold_until = exchange.api.coinex_mobile_reset(account.id)
-    assert timedelta(0) <= hold_until - before - timedelta(hours=MOBILE_RESET_HOLD_HOURS) < timedelta(seconds=5)
-    sign_in.with_session(page, account)
-    withdraw = WithdrawalPage(page).open()
-    expect(withdraw.hold_banner).to_contain_text("mobile number was reset")
-
-    time_travel.to(hold_until - timedelta(minutes=1))  # the last minute of the hold
-    sign_in(page, account)  # the session did not last the day
-    withdraw.open()
-    mark = deliveries.mark()
-    withdraw.send_codes()
-    withdraw.withdraw(ADDRESS, "10", email=deliveries.email_code(account.email, "withdraw", since=mark))
-    expect(withdraw.error).to_contain_text("suspended")
-
-    time_travel.to(hold_until)
-    withdraw.open()
-    withdraw.assert_current()
-    mark = deliveries.mark()
-    withdraw.send_codes()
-    withdraw.withdraw(ADDRESS, "10", email=deliveries.email_code(account.email, "withdraw", since=mark))
-    expect(withdraw.done).to_be_visible()
+@pytest.mark.variant(route="questions")
+def test_withdrawals_wait_exactly_24_hours_after_a_mobile_reset_by_security_questions(
+        page, accounts, exchange, screen_forms, deliveries, sign_in, time_travel):
+    seeded = only_phone_bound(accounts, exchange, balance_usdt=500)
+    reset = through_email_code(page, deliveries, seeded.account)
+    reset.assert_step("mobile-reset-attention")
+    reset.start_questions()
+    reset_at = time_travel.to_next_authenticator_step()
+    answer_right(reset, seeded)
+    reset.assert_step("mobile-reset-done")
+    assert_withdrawals_refused_until_exactly_24_hours_after(reset_at, seeded.account, "500.00 USDT", "499.00 USDT",
+                                                            screen_forms, deliveries, sign_in, time_travel)

@@ -1,0 +1,58 @@
+"""The 24-hour withdrawal suspension after a mobile reset, checked at its two edges (seeds/004
+lines 43-44), whichever way the reset went: questions, biometrics or documents."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from suites.coinex.promises import MOBILE_RESET_HOLD_HOURS
+
+HOLD = timedelta(hours=MOBILE_RESET_HOLD_HOURS)
+ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
+REASON = "mobile number was reset"
+
+
+def _signed_in(screen_forms, sign_in, deliveries, account):
+    """Signed in by the login form with e-mail and password, and the code it asks for."""
+    forms = screen_forms()
+    mark = deliveries.mark()
+    answer = forms.login(account.email, account.password)
+    if answer.asks_for_code:
+        answer = forms.submit_code(sign_in.totp(account) if account.totp_secret
+                                   else deliveries.email_code(account.email, "login verification code", since=mark))
+    assert answer.signed_in, answer
+    return forms
+
+
+def _withdraw(forms, account, deliveries, sign_in):
+    """A withdrawal of 1 USDT confirmed with what is left after the reset: the authenticator, or
+    a code to the e-mail when no factor is bound any more."""
+    mark = deliveries.mark()
+    forms.send_withdrawal_codes()
+    code = ({"totp": sign_in.totp(account)} if account.totp_secret
+            else {"email": deliveries.email_code(account.email, "withdraw", since=mark)})
+    return forms.withdraw(ADDRESS, "1", **code)
+
+
+def assert_withdrawals_refused_until_exactly_24_hours_after(reset_at: datetime, account, balance: str, left: str,
+                                                            screen_forms, deliveries, sign_in, time_travel) -> None:
+    """Refused one second before reset_at + 24 h, allowed at it; the page names the end and why."""
+    hold_ends = reset_at + HOLD
+    forms = _signed_in(screen_forms, sign_in, deliveries, account)
+    shown = forms.withdrawal_page()
+    assert shown.hold_until == hold_ends, f"{shown.hold_banner!r}: the suspension should end {HOLD} after the reset"
+    assert REASON in (shown.hold_banner or ""), shown.hold_banner
+
+    time_travel.to(hold_ends - timedelta(minutes=2))
+    forms = _signed_in(screen_forms, sign_in, deliveries, account)  # a day's sessions end
+    time_travel.to(hold_ends - timedelta(seconds=1))
+    refused = _withdraw(forms, account, deliveries, sign_in)
+    assert refused.withdrawal_error and "suspended" in refused.withdrawal_error, f"{refused}: {refused.withdrawal_done}"
+    assert REASON in refused.withdrawal_error
+    assert refused.balance == balance
+
+    time_travel.to(hold_ends)
+    allowed = _withdraw(forms, account, deliveries, sign_in)
+    assert time_travel.now() == hold_ends, "the withdrawal must be tried at the suspension's end exactly"
+    assert allowed.withdrawal_done, f"{allowed}: {allowed.withdrawal_error}"
+    assert allowed.balance == left
