@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import allure
 import httpx
+import phonenumbers
 
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
@@ -276,6 +277,15 @@ class ScreenForms:
         with allure.step(f"Post the login form: phone {national_number} ({region})"):
             return self._post("/login", {"method": "phone", "country": region, "phone": national_number,
                                          "password": password}, form_page="/login?with=phone")
+
+    def login_by(self, identifier: str, account, password: str) -> Answer:
+        """The login form by the account's e-mail, or by its phone as a person types it: the
+        number's region and its national digits (+46701234567 is SE, 0701234567)."""
+        if identifier == "email":
+            return self.login(account.email, password)
+        number = phonenumbers.parse(account.phone)
+        national = re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+        return self.login_with_phone(phonenumbers.region_code_for_number(number), national, password)
 
     def submit_code(self, code: str) -> Answer:
         with allure.step(f"Post the verification code {code}"):

@@ -37,7 +37,7 @@ def test_random_sign_ins_and_clock_moves_agree_with_the_lockout_model(accounts, 
     class Lockout(RuleBasedStateMachine):
         @initialize()
         def new_account(self):
-            phone, self.national = accounts.new_phone()
+            phone, _ = accounts.new_phone()
             self.account = accounts.create(phone=phone)
             self.model = LockoutModel(time_travel.now())
 
@@ -49,10 +49,7 @@ def test_random_sign_ins_and_clock_moves_agree_with_the_lockout_model(accounts, 
         def _compare(self, identifier, right):
             password = self.account.password if right else self.account.password + "!"
             forms = screen_forms()  # a fresh visitor: the lock belongs to the account (PX-LOCK-04)
-            if identifier == "phone":
-                answer = forms.login_with_phone("SE", self.national, password)
-            else:
-                answer = forms.login(self.account.email, password)
+            answer = forms.login_by(identifier, self.account, password)
             expected, got = self.model.attempt(right), _observed(answer)
             assert got == expected, (f"{identifier}, {'right' if right else 'wrong'} password at "
                                      f"{self.model.now.isoformat()}: the login form said {got!r}, the seeds say {expected!r}")

@@ -13,13 +13,6 @@ import pytest
 from suites.pionex.promises import LOCKOUT_MINUTES, LOCKOUT_THRESHOLD
 
 
-def _sign_in(forms, account, identifier: str, password: str):
-    if identifier == "phone":
-        assert account.phone.startswith("+4670"), account.phone
-        return forms.login_with_phone("SE", "0" + account.phone[3:], password)
-    return forms.login(account.email, password)
-
-
 def _locked_until(accounts, account) -> datetime:
     value = accounts.state(account)["locked_until"]
     assert value, "the server holds no lock for the account"
@@ -38,10 +31,10 @@ def test_five_wrong_passwords_lock_the_account_by_either_identifier(identifier, 
     account = accounts.create(phone=phone)
     forms = screen_forms()
     for attempt in range(1, LOCKOUT_THRESHOLD):
-        answer = _sign_in(forms, account, identifier, account.password + "!")
+        answer = forms.login_by(identifier, account, account.password + "!")
         assert answer.lockout_message is None, f"locked after {attempt} failures: {answer.lockout_message}"
     started = time_travel.now()
-    answer = _sign_in(forms, account, identifier, account.password + "!")
+    answer = forms.login_by(identifier, account, account.password + "!")
     assert answer.lockout_message and f"Wait {LOCKOUT_MINUTES} minutes" in answer.lockout_message, answer.lockout_message
     assert _locked_until(accounts, account) - started == timedelta(minutes=LOCKOUT_MINUTES)
 
@@ -74,14 +67,14 @@ def test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier(identifier, s
     account = accounts.create(phone=phone)
     forms = screen_forms()
     for _ in range(LOCKOUT_THRESHOLD):
-        _sign_in(forms, account, identifier, account.password.swapcase())
+        forms.login_by(identifier, account, account.password.swapcase())
     lock_start = time_travel.now()
 
     time_travel.to(lock_start + timedelta(minutes=LOCKOUT_MINUTES) - timedelta(seconds=1))
-    answer = _sign_in(forms, account, identifier, account.password)
+    answer = forms.login_by(identifier, account, account.password)
     assert answer.lockout_message and not answer.signed_in, f"at 29:59: {answer}"
     time_travel.to(lock_start + timedelta(minutes=LOCKOUT_MINUTES))
-    answer = _sign_in(forms, account, identifier, account.password)
+    answer = forms.login_by(identifier, account, account.password)
     assert answer.signed_in, f"at 30:00 the right password is still refused: {answer} {answer.lockout_message}"
 
 
@@ -93,8 +86,8 @@ def test_a_lock_earned_by_one_identifier_holds_for_the_other(identifier, screen_
     other = "email" if identifier == "phone" else "phone"
     forms = screen_forms()
     for _ in range(LOCKOUT_THRESHOLD):
-        _sign_in(forms, account, identifier, account.password + "!")
-    answer = _sign_in(screen_forms(), account, other, account.password)
+        forms.login_by(identifier, account, account.password + "!")
+    answer = screen_forms().login_by(other, account, account.password)
     assert answer.lockout_message and not answer.signed_in, f"locked by {identifier}, then by {other}: {answer}"
     assert accounts.state(account)["live_sessions"] == 0
 

@@ -37,8 +37,7 @@ class Change:
 def _signed_in(screen_forms, sign_in, account, email: str | None, password: str):
     """Signed in by the login form (by phone when the account has no e-mail login) and the code."""
     forms = screen_forms()
-    answer = (forms.login(email, password) if email
-              else forms.login_with_phone("SE", "0" + account.phone.removeprefix("+46"), password))
+    answer = forms.login(email, password) if email else forms.login_by("phone", account, password)
     assert answer.asks_for_code, answer
     answer = forms.submit_code(sign_in.totp(account))
     assert answer.signed_in, answer
