@@ -1,4 +1,5 @@
-"""Each suite test's Allure result carries a description quoting the seed lines it verifies."""
+"""Each suite test's Allure result reads as the behaviour: a title a person reads, the brand as a
+parameter, a description quoting the seed lines it verifies, and every clock move as a step."""
 
 import json
 import subprocess
@@ -6,17 +7,53 @@ import sys
 
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue, seed_quote
 
+import pytest
+
 ONE_TEST = "suites/coinex/kyc/test_kyc_limits.py"
+LOCK_LIFT = "suites/pionex/lockout/test_lockout_variants.py::test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier"
 
 
-def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_lines(tmp_path):
-    results = tmp_path / "allure-results"
-    run = subprocess.run([sys.executable, "-m", "pytest", ONE_TEST, "-q", "-n", "0", "-p", "no:cacheprovider",
-                          f"--alluredir={results}", f"--basetemp={tmp_path / 'tmp'}"],
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> list[dict]:
+    """The Allure results of a browser file (CoinEx) and a clock test by two identifiers (Pionex)."""
+    tmp_path = tmp_path_factory.mktemp("report")
+    into = tmp_path / "allure-results"
+    run = subprocess.run([sys.executable, "-m", "pytest", ONE_TEST, LOCK_LIFT, "-q", "-n", "0", "-p", "no:cacheprovider",
+                          f"--alluredir={into}", f"--basetemp={tmp_path / 'tmp'}"],
                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:]
-    found = [json.loads(path.read_text()) for path in results.glob("*-result.json")]
-    assert found
+    found = [json.loads(path.read_text()) for path in into.glob("*-result.json")]
+    assert len(found) >= 3
+    return found
+
+
+def _steps(step: dict):
+    for child in step.get("steps", []):
+        yield child
+        yield from _steps(child)
+
+
+def test_each_result_is_titled_by_its_behaviour_with_the_brand_as_a_parameter(results):
+    for result in results:
+        assert "[" not in result["name"] and not result["name"].startswith("test_"), result["name"]
+        assert result["name"][0].isupper() and "_" not in result["name"], result["name"]
+        shown = {p["name"]: p["value"] for p in result["parameters"] if p.get("mode") != "hidden"}
+        brand = "CoinEx" if "/coinex/" in result["fullName"].replace(".", "/") else "Pionex"
+        assert shown.get("brand") in (brand, repr(brand)), (result["name"], result["parameters"])
+        assert "browser_name" not in shown, result["parameters"]
+    lifts = [r for r in results if r["name"] == "The lock lifts at exactly 30 minutes by either identifier"]
+    assert sorted(p["value"] for r in lifts for p in r["parameters"] if p["name"] == "identifier") == ["'email'", "'phone'"]
+
+
+def test_every_clock_move_is_a_step_naming_the_moment(results):
+    lift = next(r for r in results if r["name"] == "The lock lifts at exactly 30 minutes by either identifier")
+    moves = [s["name"] for s in _steps(lift) if s["name"].startswith(("Server clock", "Server and page clock"))]
+    assert any(" UTC (+29:59 on)" in m or "move on +29:59" in m for m in moves), moves
+    assert any("(+0:01 on)" in m or "move on +0:01" in m for m in moves), moves
+
+
+def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_lines(results):
+    found = results
     catalogue = load_catalogue()
     for result in found:
         ids = [label["value"] for label in result["labels"] if label["name"] == "tag" and label["value"] in catalogue]
