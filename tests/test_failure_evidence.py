@@ -1,4 +1,5 @@
-"""A failed suite test carries its evidence in Allure: screenshot, trace, server log.
+"""A failed suite test carries its evidence in Allure: screenshot, trace (opened by Allure 3's
+trace viewer), server log, e-mails; and keeps all of it when the report leaves plumbing out.
 
 Runs tests/evidence_example/failing_example.py (which fails on purpose) in a child pytest with
 its own Allure results folder, then reads what allure-pytest wrote.
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 
 from fixtures.catalogue import PROJECT_ROOT
+from fixtures.reporting import PLAYWRIGHT_TRACE
+from fixtures.result_trim import trim_fixture_entries
 
 EXAMPLE = PROJECT_ROOT / "tests" / "evidence_example" / "failing_example.py"
 
@@ -19,12 +22,13 @@ def _attachments(results: Path) -> dict[str, list[str]]:
     failed = [json.loads(p.read_text()) for p in results.glob("*-result.json")]
     failed = [r for r in failed if r["status"] == "failed"]
     assert len(failed) == 1, f"expected exactly one failed result, got {[r['status'] for r in failed]}"
-    names = {"test": [a["name"] for a in failed[0].get("attachments", [])], "teardown": []}
+    names = {"test": [a["name"] for a in failed[0].get("attachments", [])], "teardown": [], "types": {}}
     for container in results.glob("*-container.json"):
         data = json.loads(container.read_text())
         if failed[0]["uuid"] in data.get("children", []):
             for after in data.get("afters", []):
                 names["teardown"] += [a["name"] for a in after.get("attachments", [])]
+                names["types"].update({a["name"]: a.get("type") for a in after.get("attachments", [])})
     return names
 
 
@@ -37,9 +41,11 @@ def test_a_failed_browser_test_carries_screenshot_trace_server_log_and_emails(tm
     )
     assert run.returncode == 1, f"the example must fail (exit 1), got {run.returncode}:\n{run.stdout[-3000:]}"
 
+    found, kept = trim_fixture_entries(results)  # what the report is built from
+    assert kept < found, "no plumbing fixture was left out"
     names = _attachments(results)
     assert any(n.startswith("screenshot") for n in names["test"]), names
-    assert any("trace" in n for n in names["teardown"]), names
+    assert names["types"].get("Playwright trace") == PLAYWRIGHT_TRACE, "the trace does not open in Allure's trace viewer"
     assert "server log (during this test)" in names["teardown"], names
     assert "e-mails sent during this test" in names["teardown"], names
     trace = [p for p in results.glob("*-attachment.zip")]
