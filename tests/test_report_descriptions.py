@@ -11,6 +11,7 @@ import pytest
 
 ONE_TEST = "suites/coinex/kyc/test_kyc_limits.py"
 LOCK_LIFT = "suites/pionex/lockout/test_lockout_variants.py::test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier"
+TWO_BEHAVIOURS = "suites/pionex/lockout/test_lockout_variants.py::test_five_wrong_passwords_lock_the_account_by_either_identifier"
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def results(tmp_path_factory) -> list[dict]:
     """The Allure results of a browser file (CoinEx) and a clock test by two identifiers (Pionex)."""
     tmp_path = tmp_path_factory.mktemp("report")
     into = tmp_path / "allure-results"
-    run = subprocess.run([sys.executable, "-m", "pytest", ONE_TEST, LOCK_LIFT, "-q", "-n", "0", "-p", "no:cacheprovider",
+    run = subprocess.run([sys.executable, "-m", "pytest", ONE_TEST, LOCK_LIFT, TWO_BEHAVIOURS, "-q", "-n", "0", "-p", "no:cacheprovider",
                           f"--alluredir={into}", f"--basetemp={tmp_path / 'tmp'}"],
                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:]
@@ -43,6 +44,15 @@ def test_each_result_is_titled_by_its_behaviour_with_the_brand_as_a_parameter(re
         assert "browser_name" not in shown, result["parameters"]
     lifts = [r for r in results if r["name"] == "The lock lifts at exactly 30 minutes by either identifier"]
     assert sorted(p["value"] for r in lifts for p in r["parameters"] if p["name"] == "identifier") == ["'email'", "'phone'"]
+
+
+def test_each_result_sits_once_at_every_level_of_the_tree(results):
+    """The tree groups by epic, feature and story: a test with two stories would count twice."""
+    both = [r for r in results if r["name"] == "Five wrong passwords lock the account by either identifier"]
+    assert both and all({"PX-LOCK-01", "PX-LOCK-03"} <= {l["value"] for l in r["labels"] if l["name"] == "tag"} for r in both)
+    for result in results:
+        for level in ("epic", "feature", "story"):
+            assert len([l for l in result["labels"] if l["name"] == level]) == 1, (result["name"], level, result["labels"])
 
 
 def test_every_clock_move_is_a_step_naming_the_moment(results):
