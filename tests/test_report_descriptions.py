@@ -62,6 +62,14 @@ def test_every_clock_move_is_a_step_naming_the_moment(results):
     assert any("(+0:01 on)" in m or "move on +0:01" in m for m in moves), moves
 
 
+def test_every_message_read_is_a_step_naming_its_recipient_and_subject(results):
+    kyc = [r for r in results if "kyc" in r["fullName"]]
+    assert kyc
+    for result in kyc:
+        read = [s["name"] for s in _steps(result) if s["name"].startswith("Read the e-mail to ")]
+        assert any("@" in name and '"' in name for name in read), (result["name"], read)
+
+
 def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_lines(results):
     found = results
     catalogue = load_catalogue()
