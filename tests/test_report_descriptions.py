@@ -70,6 +70,13 @@ def test_every_message_read_is_a_step_naming_its_recipient_and_subject(results):
         assert any("@" in name and '"' in name for name in read), (result["name"], read)
 
 
+def test_test_api_seeding_is_one_step_naming_what_was_seeded(results):
+    for result in results:
+        seeded = [s for s in result.get("steps", []) if s["name"].startswith("Seeded through the test API: an account")]
+        assert seeded and all("@" in s["name"] and "USDT" in s["name"] for s in seeded), (result["name"], seeded)
+        assert all(not s.get("steps") for s in seeded), "the seeding's HTTP calls are one step, not several"
+
+
 def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_lines(results):
     found = results
     catalogue = load_catalogue()
