@@ -11,8 +11,10 @@ _INLINED = re.compile(r'd\("([^"]+)","([^"]*)"\)')  # the awesome plugin's d(nam
 
 
 def report_data(index_html: Path) -> dict[str, object]:
-    """Every data file the report inlines, by its path (data/test-results/<id>.json, widgets/tree.json)."""
-    found = {name: json.loads(base64.b64decode(value)) for name, value in _INLINED.findall(index_html.read_text(encoding="utf-8"))}
+    """Every data file the report inlines, by its path (data/test-results/<id>.json, widgets/tree.json):
+    JSON decoded, attachments (data/attachments/...) as bytes."""
+    found = {name: json.loads(base64.b64decode(value)) if name.endswith(".json") else base64.b64decode(value)
+             for name, value in _INLINED.findall(index_html.read_text(encoding="utf-8"))}
     assert found, f"{index_html} holds no inlined report data"
     return found
 

@@ -22,13 +22,13 @@ def _attachments(results: Path) -> dict[str, list[str]]:
     failed = [json.loads(p.read_text()) for p in results.glob("*-result.json")]
     failed = [r for r in failed if r["status"] == "failed"]
     assert len(failed) == 1, f"expected exactly one failed result, got {[r['status'] for r in failed]}"
-    names = {"test": [a["name"] for a in failed[0].get("attachments", [])], "teardown": [], "types": {}}
+    names = {"test": [a["name"] for a in failed[0].get("attachments", [])], "teardown": [],
+             "types": {a["name"]: a.get("type") for a in failed[0].get("attachments", [])}}
     for container in results.glob("*-container.json"):
         data = json.loads(container.read_text())
         if failed[0]["uuid"] in data.get("children", []):
             for after in data.get("afters", []):
                 names["teardown"] += [a["name"] for a in after.get("attachments", [])]
-                names["types"].update({a["name"]: a.get("type") for a in after.get("attachments", [])})
     return names
 
 
@@ -46,8 +46,10 @@ def test_a_failed_browser_test_carries_screenshot_trace_server_log_and_emails(tm
     names = _attachments(results)
     assert any(n.startswith("screenshot") for n in names["test"]), names
     assert names["types"].get("Playwright trace") == PLAYWRIGHT_TRACE, "the trace does not open in Allure's trace viewer"
-    assert "server log (during this test)" in names["teardown"], names
-    assert "e-mails sent during this test" in names["teardown"], names
+    # on the test's own result, so the report's Attachments tab lists them, not a collapsed tear-down
+    assert "server log (during this test)" in names["test"], names
+    assert "e-mails sent during this test" in names["test"], names
+    assert names["teardown"] == [], names
     trace = [p for p in results.glob("*-attachment.zip")]
     assert trace and trace[0].stat().st_size > 1000, "the trace attachment is missing or empty"
     log = [p.read_text() for p in results.glob("*-attachment.txt")]
