@@ -1,5 +1,6 @@
 """The release verdict per brand and the checklist (fixtures/verdict.py), and that the report carries them."""
 
+import argparse
 import json
 import uuid
 
@@ -136,3 +137,50 @@ def test_the_report_shows_the_verdict_in_its_metadata_and_the_checklist_and_erro
     assert errors == [], f"the report logged errors: {errors}"
     outside = [url for url in requested if not url.startswith(("file:", "data:", "blob:"))]
     assert outside == [], f"the report calls out of itself (no internet on a CI runner; no third party): {outside}"
+
+
+def _shard(folder, *results):
+    """A CI shard's results: its tests (tags = behaviours, brand parameter) and its own verdict."""
+    folder.mkdir()
+    for status, behaviour_id, brand in results:
+        result = {**_passed_result(f"test_{behaviour_id}_{brand}"), "status": status,
+                  "labels": [{"name": "tag", "value": behaviour_id}], "parameters": [{"name": "brand", "value": repr(brand)}]}
+        (folder / f"{uuid.uuid4()}-result.json").write_text(json.dumps(result))
+    outcomes = verdict.outcomes_from_allure(folder)
+    written = verdict.write(outcomes, "full", folder / "out", folder)
+    cli.write_environment(folder, [], "full", verdict.one_line(written))
+    return written
+
+
+def test_a_report_merged_from_shards_judges_the_verdict_on_the_whole_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(verdict, "load_catalogue", lambda: CATALOGUE)
+    monkeypatch.setattr(cli, "OUTPUT_DIR", tmp_path / "test-results")
+    monkeypatch.setattr(cli, "build_report", lambda results, output: 0)  # the merge's data is the subject here
+    first = _shard(tmp_path / "shard-1", ("passed", "PX-A", "Pionex"), ("passed", "SEC-A", "Pionex"))
+    second = _shard(tmp_path / "shard-2", ("passed", "CX-A", "CoinEx"), ("passed", "SEC-A", "CoinEx"))
+    assert [v.verdict for v in first] == [verdict.SHIP, verdict.DO_NOT_SHIP]  # each shard saw a part
+    assert [v.verdict for v in second] == [verdict.DO_NOT_SHIP, verdict.SHIP]
+
+    merged = tmp_path / "merged"
+    args = argparse.Namespace(results=merged, output=tmp_path / "report", shards=[tmp_path / "shard-1", tmp_path / "shard-2"])
+    assert cli.report_command(args) == 0
+
+    [globals_file] = merged.glob("*-globals.json")  # the shards' own verdicts are gone
+    assert json.loads(globals_file.read_text())["errors"] == []
+    assert len(list(merged.glob("*-attachment.html"))) == 1
+    saved = json.loads((tmp_path / "test-results" / "release-checklist.json").read_text())
+    assert [v["verdict"] for v in saved["verdicts"]] == [verdict.SHIP, verdict.SHIP]
+    assert "verdict=Pionex: ship; CoinEx: ship" in (merged / "environment.properties").read_text()
+
+
+def test_a_failure_in_one_shard_stops_its_brand_in_the_merged_verdict(tmp_path, monkeypatch):
+    monkeypatch.setattr(verdict, "load_catalogue", lambda: CATALOGUE)
+    monkeypatch.setattr(cli, "OUTPUT_DIR", tmp_path / "test-results")
+    monkeypatch.setattr(cli, "build_report", lambda results, output: 0)
+    _shard(tmp_path / "shard-1", ("passed", "PX-A", "Pionex"), ("passed", "SEC-A", "Pionex"))
+    _shard(tmp_path / "shard-2", ("failed", "CX-A", "CoinEx"), ("passed", "SEC-A", "CoinEx"))
+    args = argparse.Namespace(results=tmp_path / "merged", output=tmp_path / "report",
+                              shards=[tmp_path / "shard-1", tmp_path / "shard-2"])
+    cli.report_command(args)
+    saved = json.loads((tmp_path / "test-results" / "release-checklist.json").read_text())
+    assert {v["brand"]: v["verdict"] for v in saved["verdicts"]} == {"pionex": verdict.SHIP, "coinex": verdict.DO_NOT_SHIP}
