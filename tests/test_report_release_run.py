@@ -92,6 +92,16 @@ def test_the_failed_test_sits_under_product_defects_with_its_evidence_and_its_se
         assert re.sub(r"^\d+\.\s*", "", line.strip()) in text, (line, text)
 
 
+def test_the_quality_gate_result_is_in_the_report(runs):
+    def facts(run):
+        return {item["name"]: item["values"] for item in run["data"]["widgets/allure_environment.json"]}
+    assert facts(runs["clean"])["quality-gate"] == ["passed (no failed or broken test)"]
+    [said] = facts(runs["fault"])["quality-gate"]
+    assert said.startswith("FAILED: ") and "failed tests 1 exceeds the allowed threshold value 0" in said, said
+    errors = [e["message"] for e in runs["fault"]["data"]["widgets/globals.json"]["errors"]]
+    assert f"Quality gate: {said}" in errors, errors
+
+
 def test_the_tree_counts_each_test_once_and_the_sizes_sit_within_the_bounds(runs):
     for run in runs.values():
         ran = len(results_in(run["data"]))
