@@ -55,3 +55,6 @@ def test_a_failed_browser_test_carries_screenshot_trace_server_log_and_emails(tm
     log = [p.read_text() for p in results.glob("*-attachment.txt")]
     assert any("POST /login" in text for text in log), "the server log excerpt does not show the login"
     assert any("login verification code" in text for text in log), "the e-mail attachment does not hold the code mail"
+    assert "browser console and failed requests" in names["test"], names
+    assert any("HTTP 404: GET" in text and "/no-such-page" in text and "console error: example console error" in text
+               for text in log), "the browser's console errors and failed requests are not in the evidence"
