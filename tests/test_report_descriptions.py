@@ -89,3 +89,7 @@ def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_
             assert f"**{behaviour_id}** ({behaviour.reference})" in description, (result["name"], description)
             for line in seed_quote(behaviour).splitlines():
                 assert f"> {line}" in description, (result["name"], line)
+            if behaviour.silent:  # the safer reading chosen where the seed leaves a number open
+                assert f"*Where the seeds are silent:* {behaviour.silent}" in description, (result["name"], description)
+    assert any(catalogue[i].silent for r in found for i in (l["value"] for l in r["labels"] if l["name"] == "tag")
+               if i in catalogue), "the subset should hold a behaviour with a safer reading (CX-KYC-01)"
