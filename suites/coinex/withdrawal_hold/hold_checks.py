@@ -40,7 +40,8 @@ def assert_withdrawals_refused_until_exactly_24_hours_after(reset_at: datetime, 
     hold_ends = reset_at + HOLD
     forms = _signed_in(screen_forms, sign_in, deliveries, account)
     shown = forms.withdrawal_page()
-    assert shown.hold_until == hold_ends, f"{shown.hold_banner!r}: the suspension should end {HOLD} after the reset"
+    assert shown.hold_until == hold_ends, (f"the suspension should end {MOBILE_RESET_HOLD_HOURS} hours after the reset, "
+                                           f"at {hold_ends:%Y-%m-%d %H:%M:%S}; the withdrawal page shows {shown.hold_banner!r}")
     assert REASON in (shown.hold_banner or ""), shown.hold_banner
 
     time_travel.to(hold_ends - timedelta(minutes=2))
