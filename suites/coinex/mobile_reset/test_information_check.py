@@ -26,17 +26,21 @@ def test_the_system_not_the_user_picks_the_check(page, accounts, exchange, time_
 
 
 @pytest.mark.behaviour("CX-BIO-02")
-@pytest.mark.parametrize("case", ["attempts used up", "high-value account", "password unavailable"])
-def test_manual_review_replaces_the_questions(page, accounts, exchange, time_travel, deliveries, case):
+@pytest.mark.parametrize("trigger", ["attempts-used-up", "security-tool-unavailable", "password-unavailable", "high-value"])
+def test_each_trigger_the_seed_names_sends_the_reset_to_manual_review(page, accounts, exchange, time_travel, deliveries, trigger):
+    """seeds/004 lines 19-22 name three circumstances (the second with two tools): each one alone
+    replaces the questions with the biometric review (the account has Primary verification)."""
     setup = {"kyc_level": 1}
-    if case == "attempts used up":
+    if trigger == "attempts-used-up":
         setup["question_failures"] = SECURITY_QUESTION_ATTEMPTS
-    if case == "high-value account":
+    if trigger == "security-tool-unavailable":  # the authenticator is bound besides the phone
+        setup["factors"] = ("sms", "totp")
+    if trigger == "high-value":
         setup["balance_usdt"] = HIGH_VALUE_USDT + 1
     seeded = only_phone_bound(accounts, exchange, **setup)
     account = seeded.account
     reset = MobileResetPage(page)
-    if case == "password unavailable":
+    if trigger == "password-unavailable":
         reset.open()
         reset.confirm_reset()
         mark = deliveries.mark()
