@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue, seed_quote
-from fixtures.reporting import shown_value
 
 import pytest
 
@@ -95,10 +94,3 @@ def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_
     assert any(catalogue[i].silent for r in found for i in (l["value"] for l in r["labels"] if l["name"] == "tag")
                if i in catalogue), "the subset should hold a behaviour with a safer reading (CX-KYC-01)"
 
-
-def test_a_long_parameter_is_shown_by_its_start_and_its_length():
-    """A hostile-input case carries a 100 kB value: 2,021 of them would make the results folder
-    hundreds of MB, so the report shows its start and its length (the test still sends it whole)."""
-    shown = shown_value("A" * 100_000)
-    assert len(shown) < 300 and shown.endswith("(100,002 characters)"), shown
-    assert shown_value("short") == "'short'"
