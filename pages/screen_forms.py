@@ -128,6 +128,11 @@ class Answer:
         return self.path == "/login/verify"
 
     @property
+    def verify_instructions(self) -> str | None:
+        """What the verification screen asks for (the authenticator, a passkey, a code sent)."""
+        return self.text_of("verify-instructions")
+
+    @property
     def lockout_message(self) -> str | None:
         return self.text_of("lockout-message")
 

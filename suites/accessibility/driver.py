@@ -19,9 +19,9 @@ class Driver:
     page: Page
     exchange: object  # fixtures.servers.ExchangeTarget
     accounts: AccountFactory
-    deliveries: object  # fixtures.backoffice.Deliveries
+    deliveries: object  # fixtures.deliveries.Deliveries
     time_travel: object  # fixtures.time_travel.TimeTravel
-    sign_in: object  # fixtures.backoffice.SignIn
+    sign_in: object  # fixtures.sign_in.SignIn
     cleanups: list[Callable[[], None]] = field(default_factory=list)
 
     @property

@@ -12,18 +12,6 @@ ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 REASON = "mobile number was reset"
 
 
-def _signed_in(screen_forms, sign_in, deliveries, account):
-    """Signed in by the login form with e-mail and password, and the code it asks for."""
-    forms = screen_forms()
-    mark = deliveries.mark()
-    answer = forms.login(account.email, account.password)
-    if answer.asks_for_code:
-        answer = forms.submit_code(sign_in.totp(account) if account.totp_secret
-                                   else deliveries.email_code(account.email, "login verification code", since=mark))
-    assert answer.signed_in, answer
-    return forms
-
-
 def _withdraw(forms, account, deliveries, sign_in):
     """A withdrawal of 1 USDT confirmed with what is left after the reset: the authenticator, or
     a code to the e-mail when no factor is bound any more."""
@@ -38,14 +26,14 @@ def assert_withdrawals_refused_until_exactly_24_hours_after(reset_at: datetime, 
                                                             screen_forms, deliveries, sign_in, time_travel) -> None:
     """Refused one second before reset_at + 24 h, allowed at it; the page names the end and why."""
     hold_ends = reset_at + HOLD
-    forms = _signed_in(screen_forms, sign_in, deliveries, account)
+    forms = sign_in.through_forms(screen_forms(), account)
     shown = forms.withdrawal_page()
     assert shown.hold_until == hold_ends, (f"the suspension should end {MOBILE_RESET_HOLD_HOURS} hours after the reset, "
                                            f"at {hold_ends:%Y-%m-%d %H:%M:%S}; the withdrawal page shows {shown.hold_banner!r}")
     assert REASON in (shown.hold_banner or ""), shown.hold_banner
 
     time_travel.to(hold_ends - timedelta(minutes=2))
-    forms = _signed_in(screen_forms, sign_in, deliveries, account)  # a day's sessions end
+    forms = sign_in.through_forms(screen_forms(), account)  # a day's sessions end
     time_travel.to(hold_ends - timedelta(seconds=1))
     refused = _withdraw(forms, account, deliveries, sign_in)
     assert refused.withdrawal_error and "suspended" in refused.withdrawal_error, f"{refused}: {refused.withdrawal_done}"

@@ -35,13 +35,8 @@ class Change:
 
 
 def _signed_in(screen_forms, sign_in, account, email: str | None, password: str):
-    """Signed in by the login form (by phone when the account has no e-mail login) and the code."""
-    forms = screen_forms()
-    answer = forms.login(email, password) if email else forms.login_by("phone", account, password)
-    assert answer.asks_for_code, answer
-    answer = forms.submit_code(sign_in.totp(account))
-    assert answer.signed_in, answer
-    return forms
+    """Signed in by the login form (by phone when the change left no e-mail login) and the code."""
+    return sign_in.through_forms(screen_forms(), account, email, password, by_phone=email is None)
 
 
 def _reset_password(identifier: str, account, screen_forms, accounts, deliveries, time_travel) -> Change:
