@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from . import coinex_reviews, security_changes
 from .brands import Brand, get_brand
 from .clock import Clock
 from .database import open_database
@@ -87,7 +88,11 @@ def create_app(
         test_mode=test_mode,
         secret_key=secret_key or secrets.token_bytes(32),
         public_origin=public_origin,
+        review_handlers={**security_changes.REVIEW_HANDLERS, **coinex_reviews.REVIEW_HANDLERS},
     )
+    # what every page's layout asks of the account: its banners (holds, a mobile reset's advice)
+    TEMPLATES.env.globals.update(account_banners_for=withdrawal_pages.account_banners_for,
+                                 mobile_reset_banner_for=mobile_reset_pages.mobile_reset_banner)
     app = FastAPI(title=f"{profile.name} (mock exchange)", docs_url=None, redoc_url=None)
     app.state.exchange = exchange
     install_visit_middleware(app, exchange)

@@ -6,7 +6,7 @@ whether a flow exists. Adding a brand means adding a profile here, not editing h
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -65,9 +65,6 @@ class Brand:
     def has(self, flow: str) -> bool:
         return flow in self.flows
 
-    def with_policy(self, **overrides: int) -> "Brand":
-        """A copy with some policy numbers replaced (used by deployments and fault injection)."""
-        return replace(self, policy=replace(self.policy, **overrides))
 
 
 # The seeds do not say which nation's holidays; the mock takes the fixed-date holidays most

@@ -11,10 +11,6 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 
-def is_business_day(day: date, holidays: Iterable[date] = ()) -> bool:
-    return day.weekday() < 5 and day not in set(holidays)
-
-
 def add_business_days(start: date, days: int, holidays: Iterable[date] = ()) -> date:
     """The date ``days`` business days after ``start`` (the day of submission does not count)."""
     if days < 0:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .exchange import Exchange
 from .mobile_reset import reset_mobile
-from .models import Account, BackupCode, Review
+from .models import Account, BackupCode, EvidenceFile, Review
 from .notices import send_from_service
-from .security_changes import EXTRA_REVIEW_HANDLERS, open_review
+from .security_changes import open_review
 from .withdrawal_hold import REASONS, start_hold
 
 REASONS.setdefault("support_disabled_2fa", "support disabled 2FA after verifying your identity")
@@ -123,9 +123,20 @@ def _decide_disable_2fa(exchange, db, review, account, approve, now) -> None:
               f"We could not verify your identity for request #{review.id}; 2FA stays required.\n")
 
 
-EXTRA_REVIEW_HANDLERS.update({
+# The decision of each CoinEx review kind (wired into the exchange by create_app).
+REVIEW_HANDLERS = {
     "mobile_reset_biometric": _decide_mobile_reset,
     "mobile_reset_documents": _decide_mobile_reset,
     "unlock_account": _decide_unlock,
     "disable_2fa": _decide_disable_2fa,
-})
+}
+
+
+def checklist_context(db, review: Review) -> dict:
+    """What review.html shows for a CoinEx review: its checklist and its evidence files."""
+    if review.kind not in CHECKLISTS:
+        return {}
+    ticked = checklist_state(review)
+    files = db.scalars(select(EvidenceFile).where(EvidenceFile.review_id == review.id).order_by(EvidenceFile.id)).all()
+    return {"checklist": [(key, label, ticked.get(key, False)) for key, label in CHECKLISTS[review.kind]],
+            "evidence": [(f.id, f.role.replace("_", " ")) for f in files]}

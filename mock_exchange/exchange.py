@@ -29,6 +29,8 @@ class Exchange:
     # The origin users reach this exchange at (e.g. https://www.pionex.com). Passkeys are bound
     # to it: the WebAuthn RP ID is its host name and assertions must come from exactly it.
     public_origin: str | None = None
+    # review kind -> how a decision on it is carried out (create_app wires them)
+    review_handlers: dict = field(default_factory=dict)
     sms: SmsGateway = field(init=False)
     lockout: Lockout = field(init=False)
     sessions: SessionStore = field(init=False)

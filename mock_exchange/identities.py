@@ -20,9 +20,3 @@ def account_for_email(db: Session, email: str) -> Account | None:
 def account_for_phone(db: Session, phone: str) -> Account | None:
     return db.scalar(select(Account).where(Account.phone == phone))
 
-
-def account_for_identifier(db: Session, identifier: str) -> Account | None:
-    """An e-mail address or an E.164 phone number (``+`` and digits)."""
-    if identifier.startswith("+"):
-        return account_for_phone(db, identifier)
-    return account_for_email(db, identifier)

@@ -19,13 +19,6 @@ def profile_of(db: Session, account: Account) -> CoinexProfile:
     return profile
 
 
-def level_name(brand: Brand, level: int) -> str:
-    for number, name, _ in brand.policy.kyc_withdrawal_limits:
-        if number == level:
-            return name
-    return f"KYC level {level}"
-
-
 def withdrawal_refusal(brand: Brand, db: Session, account: Account, amount: Decimal) -> str | None:
     """Why this withdrawal is above the account's KYC level, naming the level it needs; or None."""
     if not brand.has("kyc_levels"):

@@ -114,7 +114,7 @@ class OneTimeCode(Base):
     voided: Mapped[bool] = mapped_column(default=False)
 
 
-# --- recovery and security settings (issue 4) ------------------------------------------------
+# --- recovery and security settings ------------------------------------------------
 
 
 class FlowState(Base):
@@ -269,7 +269,7 @@ class BackupCode(Base):
     used_at: Mapped[datetime | None]
 
 
-# --- CoinEx: mobile reset, evidence uploads, support tickets (issue 6) ------------------------
+# --- CoinEx: mobile reset, evidence uploads, support tickets ------------------------
 
 
 class CoinexProfile(Base):

@@ -7,7 +7,6 @@ the exchange's public origin, which is what makes a passkey useless on a phishin
 
 from __future__ import annotations
 
-import json
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -107,9 +106,3 @@ def verify_assertion(rp: RelyingParty, credential: dict, challenge: str, passkey
     )
     return verified.new_sign_count
 
-
-def parse_credential(raw: str) -> dict:
-    value = json.loads(raw)
-    if not isinstance(value, dict):
-        raise ValueError("the credential is not an object")
-    return value

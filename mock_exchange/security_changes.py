@@ -76,11 +76,6 @@ def bind_authenticator(exchange: Exchange, db: Session, account: Account, secret
 
 # --- reviews ---------------------------------------------------------------------------------
 
-# Review kinds other modules add (kind -> handler(exchange, db, review, account, approve, now));
-# CoinEx's mobile-reset, unlock and 2FA reviews register theirs in mock_exchange/coinex_reviews.py.
-EXTRA_REVIEW_HANDLERS: dict = {}
-
-
 def open_review(exchange: Exchange, db: Session, kind: str, account: Account | None, now: datetime,
                 details: dict, contact_email: str | None = None) -> Review:
     brand = exchange.brand
@@ -106,13 +101,7 @@ def decide_review(exchange: Exchange, db: Session, review: Review, approve: bool
     review.decided_by = agent_id
     review.note = note
     account = db.get(Account, review.account_id) if review.account_id else None
-    handler = {
-        "lost_authenticator": _decide_lost_authenticator,
-        "phone_unbind": _decide_phone_unbind,
-        "account_lookup": _decide_account_lookup,
-        **EXTRA_REVIEW_HANDLERS,
-    }[review.kind]
-    handler(exchange, db, review, account, approve, now)
+    exchange.review_handlers[review.kind](exchange, db, review, account, approve, now)
 
 
 def _decide_lost_authenticator(exchange, db, review, account, approve, now) -> None:
@@ -171,3 +160,12 @@ def _decide_account_lookup(exchange, db, review, account, approve, now) -> None:
         send_from_service(exchange, review.contact_email, f"{brand.name}: your account look-up request",
                           f"We could not verify your identity for request #{review.id}, so we cannot look "
                           "the account up. Reply with more details about the account.\n")
+
+
+# The decision of each review kind this module opens (kind -> handler(exchange, db, review,
+# account, approve, now)); create_app gives the exchange these and CoinEx's (coinex_reviews).
+REVIEW_HANDLERS = {
+    "lost_authenticator": _decide_lost_authenticator,
+    "phone_unbind": _decide_phone_unbind,
+    "account_lookup": _decide_account_lookup,
+}

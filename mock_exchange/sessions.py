@@ -35,10 +35,6 @@ class SessionHandle:
     record: WebSession
     new_token: str | None = None
 
-    @property
-    def signed_in_account_id(self) -> int | None:
-        return self.record.account_id
-
 
 class SessionStore:
     def __init__(self, policy: Policy) -> None:

@@ -1,4 +1,4 @@
-"""Helpers for the HTTP-level tests of recovery and security settings (issue 4)."""
+"""Helpers for the HTTP-level tests of recovery and security settings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The benchmark's arithmetic and the servers' timing file (exchange-e2e bench, issue 8)."""
+"""The benchmark's arithmetic and the servers' timing file (exchange-e2e bench)."""
 
 import asyncio
 

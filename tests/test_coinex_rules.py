@@ -1,4 +1,4 @@
-"""CoinEx rules below the screens (issue 6): images recognised by their bytes, the questions built
+"""CoinEx rules below the screens: images recognised by their bytes, the questions built
 from the account, the check the system picks, and KYC withdrawal limits."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from mock_exchange.database import open_database
 from mock_exchange.kyc import profile_of, withdrawal_refusal
 from mock_exchange.mobile_reset import choose_check
 from mock_exchange.models import Account, TradingBot
-from mock_exchange.uploads import image_problem, image_type
+from mock_exchange.web.uploads import image_problem, image_type
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 16

@@ -1,4 +1,4 @@
-"""Another deployment (issue 8): --exchange-url points the suites at an exchange they did not start.
+"""Another deployment: --exchange-url points the suites at an exchange they did not start.
 
 `exchange-e2e serve` runs in its own process, as a person would start it; the suites reach
 it only through the URLs README gives (site and test API, and the e-mail catcher's HTTP view).

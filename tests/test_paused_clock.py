@@ -1,4 +1,4 @@
-"""Time moves only when the test moves it (issue 19): the server's clock pauses, and the page's with it.
+"""Time moves only when the test moves it: the server's clock pauses, and the page's with it.
 
 On a busy runner the old running clock let a test's "move to 30:00" land in the past after a slow
 sign-in at 29:59 (``cannot travel back``). Paused, a boundary is hit exactly however slow the steps.

@@ -1,4 +1,4 @@
-"""Remote browsers (issue 8): the suites drive a browser served by `playwright run-server`.
+"""Remote browsers: the suites drive a browser served by `playwright run-server`.
 
 A local run-server stands in for a browser machine. It is started with --unsafe so that it
 accepts CHROMIUM_PATH (this machine has Debian's Chromium, not Playwright's download).

@@ -1,4 +1,4 @@
-"""Sharding across CI machines (issue 8): pytest-split shards by the committed .test_durations,
+"""Sharding across CI machines: pytest-split shards by the committed .test_durations,
 shard i of n runs a disjoint part, and the shards' Allure results merge into one report."""
 
 import json

@@ -1,4 +1,4 @@
-"""Every door honours both locks (issue 19; SEC-LOCK-02, ASVS 5.0 V6.3.4).
+"""Every door honours both locks (SEC-LOCK-02, ASVS 5.0 V6.3.4).
 
 An account is held by the lock after 5 failed attempts (seeds/000:23, 30 minutes) or by
 CoinEx's unfamiliar-location review lock (seeds/003:5, until support reviews it). Each way in

@@ -12,7 +12,7 @@ from ..lockout import throttle_key
 from ..passwords import verify_password
 from ..phones import PhoneProblem, countries, to_e164
 from .forms import checked_form, email_problem, normalize_email
-from .login_state import pending_account, sign_in_or_verify  # noqa: F401 - pending_account is shared
+from .login_state import sign_in_or_verify
 from .rendering import render
 from .visit import visit_of
 

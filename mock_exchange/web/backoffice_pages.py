@@ -19,6 +19,7 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from ..clock import as_utc
+from ..coinex_reviews import CHECKLISTS as COINEX_CHECKLISTS, TITLES as COINEX_TITLES, checklist_context
 from ..identity_checks import checks_for, identity_confirmed
 from ..models import Account, BackofficeSession, Review, SupportAgent
 from ..passwords import verify_password
@@ -34,12 +35,8 @@ KIND_TITLES = {
     "lost_authenticator": "Google Authenticator reset",
     "phone_unbind": "Unbind a phone no longer in use",
     "account_lookup": "Forgotten registration e-mail/phone",
+    **COINEX_TITLES,  # CoinEx review kinds (mobile reset, unlock, 2FA disable) keep theirs with them
 }
-# CoinEx review kinds (mobile reset, unlock, 2FA disable): titles and checklists live with them.
-from ..coinex_reviews import CHECKLISTS as _COINEX_CHECKLISTS, TITLES as _COINEX_TITLES  # noqa: E402
-
-KIND_TITLES.update(_COINEX_TITLES)
-
 
 
 def _hash(token: str) -> str:
@@ -61,7 +58,7 @@ def current_agent(request: Request) -> SupportAgent | None:
     return visit.db.get(SupportAgent, record.agent_id)
 
 
-def _to_login() -> RedirectResponse:
+def to_agent_login() -> RedirectResponse:
     return RedirectResponse("/backoffice/login", status_code=303)
 
 
@@ -109,7 +106,7 @@ async def logout(request: Request):
             record = visit.db.get(BackofficeSession, _hash(token))
             if record is not None:
                 record.ended_at = visit.now
-        response = _to_login()
+        response = to_agent_login()
         response.delete_cookie(COOKIE, path="/backoffice")
         return response
 
@@ -120,19 +117,17 @@ async def logout(request: Request):
 def queue(request: Request):
     agent = current_agent(request)
     if agent is None:
-        return _to_login()
+        return to_agent_login()
     db = visit_of(request).db
     pending = db.scalars(select(Review).where(Review.status == "pending").order_by(Review.submitted_at, Review.id)).all()
     return _render(request, "backoffice/queue.html", agent=agent, reviews=pending)
 
 
-def _review_page(request: Request, agent: SupportAgent, review: Review, status_code: int = 200, **context):
+def show_review(request: Request, agent: SupportAgent, review: Review, status_code: int = 200, **context):
     visit = visit_of(request)
     account = visit.db.get(Account, review.account_id) if review.account_id else None
     revealed = account if review.identity_verified_at is not None else None
-    if review.kind in _COINEX_CHECKLISTS:  # a reviewer checklist instead of the identity checks
-        from .review_checklist_pages import checklist_context
-
+    if review.kind in COINEX_CHECKLISTS:  # a reviewer checklist instead of the identity checks
         context = {**checklist_context(visit.db, review), **context}
         details = {k: v for k, v in json.loads(review.details or "{}").items() if k != "checklist"}
         return _render(request, "backoffice/review.html", status_code, agent=agent, review=review,
@@ -153,8 +148,8 @@ def _review(visit: Visit, review_id: int) -> Review:
 def review_page(request: Request, review_id: int):
     agent = current_agent(request)
     if agent is None:
-        return _to_login()
-    return _review_page(request, agent, _review(visit_of(request), review_id))
+        return to_agent_login()
+    return show_review(request, agent, _review(visit_of(request), review_id))
 
 
 @router.post("/backoffice/reviews/{review_id}/verify-identity")
@@ -165,15 +160,15 @@ async def verify_identity(request: Request, review_id: int):
         visit = visit_of(request)
         agent = current_agent(request)
         if agent is None:
-            return _to_login()
+            return to_agent_login()
         review = _review(visit, review_id)
         if not identity_confirmed(visit.db, review):
-            return _review_page(request, agent, review, 409, error=(
+            return show_review(request, agent, review, 409, error=(
                 "backoffice.identity_not_verified",
                 "The customer's details do not match the account's records: identity not verified. "
                 "The account stays hidden; ask the customer for more details or reject."))
         review.identity_verified_at = visit.now
-        return _review_page(request, agent, review, notice="Identity verified. The account is shown below.")
+        return show_review(request, agent, review, notice="Identity verified. The account is shown below.")
 
     return await run_in_threadpool(run)
 
@@ -186,17 +181,17 @@ async def decision(request: Request, review_id: int):
         visit = visit_of(request)
         agent = current_agent(request)
         if agent is None:
-            return _to_login()
+            return to_agent_login()
         review = _review(visit, review_id)
         choice, note = form.get("decision", ""), form.get("note", "")[:1000]
         if choice not in ("approve", "reject"):
-            return _review_page(request, agent, review, 400, error=("backoffice.decision_missing", "Choose approve or reject."))
+            return show_review(request, agent, review, 400, error=("backoffice.decision_missing", "Choose approve or reject."))
         if review.status != "pending":
-            return _review_page(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
+            return show_review(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
         if choice == "approve" and review.identity_verified_at is None:
-            return _review_page(request, agent, review, 409, error=(
+            return show_review(request, agent, review, 409, error=(
                 "backoffice.verify_first", "Verify the customer's identity before approving."))
         decide_review(visit.exchange, visit.db, review, choice == "approve", visit.now, agent_id=agent.id, note=note or None)
-        return _review_page(request, agent, review, notice=f"Request #{review.id} {review.status}.")
+        return show_review(request, agent, review, notice=f"Request #{review.id} {review.status}.")
 
     return await run_in_threadpool(run)

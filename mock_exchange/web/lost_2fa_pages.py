@@ -18,14 +18,10 @@ from ..lockout import throttle_key
 from ..models import Account, Review
 from ..security_changes import open_review
 from .forms import checked_form
+from .login_state import pending_account  # the account between the password and the code
 from .rendering import render
 from .step_codes import check_codes, send_codes
 from .visit import Visit, visit_of
-
-try:  # where the sign-in step keeps the account between the password and the code
-    from .login_state import pending_account
-except ImportError:  # pragma: no cover - older layout
-    from .auth_pages import pending_account
 
 router = APIRouter()
 FLOW = "lost_2fa"

@@ -24,7 +24,7 @@ from ..mobile_reset import attempts_left, choose_check, reset_mobile
 from ..models import Account, CoinexProfile, EvidenceFile, FlowState, Review
 from ..passwords import verify_password
 from ..phones import countries
-from ..uploads import checked_upload, image_problem, image_type, problem_status
+from .uploads import checked_upload, image_problem, image_type, problem_status
 from .account_locks import lock_holding
 from .forms import checked_form, email_problem, normalize_email
 from .rendering import render
@@ -396,12 +396,7 @@ async def restart(request: Request):
     return _to_wizard()
 
 
-@router.get("/help")
-def help_center(request: Request):
-    return render(request, "help.html")
-
-
-def _mobile_reset_banner(request: Request, account: Account) -> dict | None:
+def mobile_reset_banner(request: Request, account: Account) -> dict | None:
     """After a reset (line 45): mobile verification is disabled; urge the user to bind 2FA and a number."""
     visit = visit_of(request)
     if account is None or not visit.brand.has("mobile_reset"):
@@ -410,9 +405,3 @@ def _mobile_reset_banner(request: Request, account: Account) -> dict | None:
     if profile is None or profile.mobile_reset_at is None or (account.totp_secret and account.phone):
         return None
     return {"totp_missing": not account.totp_secret, "phone_missing": not account.phone}
-
-
-TEMPLATES_GLOBAL_NAME = "mobile_reset_banner_for"
-from .rendering import TEMPLATES  # noqa: E402
-
-TEMPLATES.env.globals[TEMPLATES_GLOBAL_NAME] = _mobile_reset_banner

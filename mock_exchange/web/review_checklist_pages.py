@@ -8,26 +8,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from ..coinex_reviews import CHECKLISTS, checklist_state, record_checklist
+from ..coinex_reviews import CHECKLISTS, record_checklist
 from ..models import EvidenceFile, Review
-from .backoffice_pages import _review_page, _to_login, current_agent
+from .backoffice_pages import current_agent, show_review, to_agent_login
 from .forms import checked_form
 from .visit import visit_of
 
 router = APIRouter()
-
-
-def checklist_context(db, review: Review) -> dict:
-    """What review.html shows for a CoinEx review: its checklist and its evidence files."""
-    if review.kind not in CHECKLISTS:
-        return {}
-    ticked = checklist_state(review)
-    files = db.scalars(select(EvidenceFile).where(EvidenceFile.review_id == review.id).order_by(EvidenceFile.id)).all()
-    return {"checklist": [(key, label, ticked.get(key, False)) for key, label in CHECKLISTS[review.kind]],
-            "evidence": [(f.id, f.role.replace("_", " ")) for f in files]}
 
 
 @router.post("/backoffice/reviews/{review_id}/checklist")
@@ -38,20 +27,20 @@ async def submit_checklist(request: Request, review_id: int):
         visit = visit_of(request)
         agent = current_agent(request)
         if agent is None:
-            return _to_login()
+            return to_agent_login()
         review = visit.db.get(Review, review_id)
         if review is None or review.kind not in CHECKLISTS:
             raise HTTPException(404)
         if review.status != "pending":
-            return _review_page(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
+            return show_review(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
         ticked = {key for key, _ in CHECKLISTS[review.kind] if form.get(key) == "yes"}
         missing = record_checklist(review, ticked, visit.now)
         if missing:
-            return _review_page(request, agent, review, 409, error=(
+            return show_review(request, agent, review, 409, error=(
                 "backoffice.checklist_failed",
                 "The evidence does not meet the checklist (" + "; ".join(missing) + "). It cannot be approved: "
                 "reject it and ask the customer for more information."))
-        return _review_page(request, agent, review, notice="Checklist complete: the evidence is verified.")
+        return show_review(request, agent, review, notice="Checklist complete: the evidence is verified.")
 
     return await run_in_threadpool(run)
 
@@ -59,7 +48,7 @@ async def submit_checklist(request: Request, review_id: int):
 @router.get("/backoffice/evidence/{file_id}")
 def evidence(request: Request, file_id: int):
     if current_agent(request) is None:
-        return _to_login()
+        return to_agent_login()
     found = visit_of(request).db.get(EvidenceFile, file_id)
     if found is None:
         raise HTTPException(404)

@@ -1,4 +1,4 @@
-"""Support: the live-chat entry and the brand's service address (seeds/000:32)."""
+"""Support: the help centre, the live-chat entry and the brand's service address (seeds/000:32)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ MAX_MESSAGE = 2000
 @router.get("/support")
 def support_page(request: Request):
     return render(request, "support.html")
+
+
+@router.get("/help")
+def help_center(request: Request):
+    return render(request, "help.html")
 
 
 @router.post("/support/chat")

@@ -15,7 +15,7 @@ from ..identities import account_for_email
 from ..lockout import throttle_key
 from ..models import EvidenceFile, Review, SupportTicket
 from ..passwords import verify_password
-from ..uploads import checked_upload, image_problem, image_type, problem_status
+from .uploads import checked_upload, image_problem, image_type, problem_status
 from .forms import email_problem, normalize_email
 from .rendering import render
 from .visit import visit_of

@@ -1,4 +1,4 @@
-"""Test API for CoinEx flows (issue 6): KYC level and question facts, seeded resets, review
+"""Test API for CoinEx flows: KYC level and question facts, seeded resets, review
 locks, identity tickets, and the mobile-reset flags. Loopback only, like the rest of /__test__/."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from .. import coinex_reviews  # noqa: F401 - registers the CoinEx review kinds
 from ..kyc import profile_of
 from ..mobile_reset import reset_mobile
 from ..models import Account, SupportTicket

@@ -6,23 +6,16 @@ browser's content type are not trusted) and it is no larger than the brand's lim
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
-from .sessions import csrf_matches
-from .web.forms import MAX_FIELD_CHARS, FormRejected
-from .web.visit import visit_of
+from ..sessions import csrf_matches
+from .forms import MAX_FIELD_CHARS, FormRejected
+from .visit import visit_of
 
 PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
-
-
-@dataclass(frozen=True)
-class Image:
-    content_type: str
-    data: bytes
 
 
 def image_type(data: bytes) -> str | None:

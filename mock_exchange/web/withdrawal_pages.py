@@ -19,7 +19,7 @@ from ..notices import account_banners
 from ..withdrawal_hold import active_hold
 from .account_locks import lock_holding
 from .forms import checked_form
-from .rendering import TEMPLATES, render
+from .rendering import render
 from .step_codes import check_codes, send_codes, signed_in, to_login, wrong_codes_message
 from .visit import visit_of
 
@@ -42,12 +42,9 @@ def withdrawal_factors(account: Account) -> list[str]:
     return factors
 
 
-def _banners_for_template(request: Request, account: Account):
+def account_banners_for(request: Request, account: Account):
     visit = visit_of(request)
     return account_banners(visit.exchange, account, visit.now)
-
-
-TEMPLATES.env.globals["account_banners_for"] = _banners_for_template
 
 
 def _page(request: Request, account: Account, status_code: int = 200, **context):

@@ -270,6 +270,3 @@ NON_SCREENS: dict[str, str] = {
     "/backoffice/evidence/{file_id}": "file: an uploaded image, served to the reviewer as it was uploaded",
 }
 
-
-def for_brand(brand: str) -> list[Screen]:
-    return [screen for screen in SCREENS if brand in screen.brands]

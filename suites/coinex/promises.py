@@ -7,7 +7,7 @@ TOTP_STEP_SECONDS = 30  # RFC 6238 default; seeds/003 line 6 asks for a synchron
 # Where the seeds are silent, the project's documented choices (README):
 UNFAMILIAR_FAILURE_THRESHOLD = 3  # seeds/003:5 says only "multiple failed login attempts"
 
-# --- mobile reset and change (issue 6: seeds/004_70c24985f7ab962c.txt) ---
+# --- mobile reset and change (seeds/004_70c24985f7ab962c.txt) ---
 SECURITY_QUESTION_COUNT = 4  # seeds/004:13 "4 questions related to your account information"
 SECURITY_QUESTION_ATTEMPTS = 3  # seeds/004:16 "only 3 attempts"
 MOBILE_RESET_HOLD_HOURS = 24  # seeds/004:44 "withdrawals will be suspended for 24 hours"

@@ -18,7 +18,7 @@ RESEND_COOLDOWN_SECONDS = 60  # "Resend" is offered after a 60-second countdown
 SESSION_IDLE_MINUTES = 60  # a session, a pending verification too, ends after 60 idle minutes (README, NIST 800-63B)
 TOTP_STEP_SECONDS = 30  # seeds/001_6856ac0ef7d81c10.txt:67 "giltig inom var 30:e sekund"
 
-# Recovery and security settings (issue 4)
+# Recovery and security settings
 WITHDRAWAL_HOLD_HOURS = 24  # seeds/001_6856ac0ef7d81c10.txt:18 "uttag ... stängas av i 24 timmar efter en lösenordsåterställning"; :28, :55
 REUSE_BLOCK_DAYS = 30  # seeds/001_6856ac0ef7d81c10.txt:28 "förbjuden inom 30 dagar"; :55 "avstängd i 30 dagar"
 # "exklusive nationella helgdagar" (seeds/001:45) names no country; the README's choice: the

@@ -98,7 +98,7 @@ BY_KEY = {spec.key: spec for spec in FORMS}
 # test_every_post_route_is_in_the_table, so a new form cannot escape the suite unnoticed.
 _JSON = "JSON (fetch) endpoint, not an HTML form: suites/robustness/api_schema"
 _BUTTON = "button-only form (CSRF token only): the CSRF cases of the forms above cover the shared form reader"
-_NOT_YET = "flow step the workbench does not reach yet (issue 9 follow-up)"
+_NOT_YET = "flow step the workbench does not reach yet"
 ELSEWHERE: dict[str, str] = {
     "/idp/{provider}/token": "server-to-server OAuth token endpoint, not a browser form: tests/test_oidc.py",
     **{path: _JSON for path in (
