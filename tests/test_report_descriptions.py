@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue, seed_quote
+from fixtures.reporting import describe, shown
 
 import pytest
 
@@ -86,7 +87,8 @@ def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_
         description = result.get("description") or ""
         for behaviour_id in ids:
             behaviour = catalogue[behaviour_id]
-            assert f"**{behaviour_id}** ({behaviour.reference})" in description, (result["name"], description)
+            cited = f"[{behaviour.reference}]({behaviour.url})" if behaviour.url else behaviour.reference
+            assert f"**{behaviour_id}** ({cited})" in description, (result["name"], description)
             for line in seed_quote(behaviour).splitlines():
                 assert f"> {line}" in description, (result["name"], line)
             if behaviour.silent:  # the safer reading chosen where the seed leaves a number open
@@ -94,3 +96,26 @@ def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_
     assert any(catalogue[i].silent for r in found for i in (l["value"] for l in r["labels"] if l["name"] == "tag")
                if i in catalogue), "the subset should hold a behaviour with a safer reading (CX-KYC-01)"
 
+
+
+def test_a_security_requirement_names_its_standard_linked_to_the_standards_text():
+    requirement = load_catalogue()["SEC-INPUT-01"]
+    assert requirement.url, "SEC-INPUT-01 cites ASVS with a link to its text"
+    assert f"**SEC-INPUT-01** ([{requirement.reference}]({requirement.url})): {requirement.summary}" in describe([requirement])
+
+
+def test_a_parameter_that_is_an_object_shows_by_its_name_and_a_plain_one_as_it_is():
+    from dataclasses import dataclass
+    from enum import Enum
+
+    @dataclass(frozen=True)
+    class Payload:
+        name: str
+        value: str
+
+    class Group(Enum):
+        TAMPERED = "tampered"
+
+    assert shown(Payload("other_session_token", "Zm9yZ2Vk" * 1000)) == "other_session_token"
+    assert shown(Group.TAMPERED) == "TAMPERED"
+    assert shown("signup") is None and shown(3) is None

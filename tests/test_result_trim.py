@@ -28,16 +28,17 @@ def test_plumbing_goes_and_steps_attachments_and_failures_stay(tmp_path):
     assert left["d-container.json"]["befores"][0]["status"] == "broken"
 
 
-def test_a_result_keeps_the_labels_the_report_groups_by_and_short_parameters(tmp_path):
+def test_a_result_keeps_the_labels_the_report_groups_by_and_its_shown_parameters_short(tmp_path):
     """A hostile-input case carries a 100 kB value: whole, 2,021 of them made the report hundreds
     of MB; the report shows its start and its length (the test still sends it whole)."""
     result = {"uuid": "r", "labels": [{"name": n, "value": "v"} for n in ("epic", "feature", "story", "tag", "severity",
                                                                            "host", "thread", "package", "suite")],
-              "parameters": [{"name": "payload", "value": "'" + "A" * 100_000 + "'"}, {"name": "brand", "value": "'Pionex'"}]}
+              "parameters": [{"name": "payload", "value": "'" + "A" * 100_000 + "'"}, {"name": "brand", "value": "'Pionex'"},
+                             {"name": "browser_name", "value": "'chromium'", "mode": "hidden"}]}
     (tmp_path / "r-result.json").write_text(json.dumps(result))
     trim_fixture_entries(tmp_path)
     trimmed = json.loads((tmp_path / "r-result.json").read_text())
     assert [label["name"] for label in trimmed["labels"]] == ["epic", "feature", "story", "tag", "severity"]
-    payload, brand = trimmed["parameters"]
+    payload, brand = trimmed["parameters"]  # the hidden browser parameter is not shown, so it goes
     assert len(payload["value"]) < 120 and payload["value"].endswith("(100,002 characters)"), payload
     assert brand["value"] == "'Pionex'" == shown_value("'Pionex'")
