@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import coinex_reviews, security_changes
+from . import checklist_reviews, security_changes
 from .brands import Brand, get_brand
 from .clock import Clock
 from .database import open_database
@@ -39,12 +39,13 @@ from .web import (
     support_pages,
     support_ticket_pages,
     test_api,
-    test_api_coinex,
+    test_api_identity,
     test_api_reviews,
     unbind_pages,
     verification_pages,
     withdrawal_pages,
 )
+from .web.dependencies import AnsweredEarly
 from .web.forms import FormRejected
 from .web.rendering import TEMPLATES
 from .web.visit import install_visit_middleware
@@ -65,7 +66,7 @@ SCREENS = (
     # CoinEx: mobile reset and change, tickets, reviewer checklists
     mobile_reset_pages, mobile_change_pages, support_ticket_pages, review_checklist_pages,
 )
-TEST_API = (test_api, test_api_reviews, test_api_coinex)  # loopback-only, test mode only
+TEST_API = (test_api, test_api_reviews, test_api_identity)  # loopback-only, test mode only
 
 
 def create_app(
@@ -88,7 +89,7 @@ def create_app(
         test_mode=test_mode,
         secret_key=secret_key or secrets.token_bytes(32),
         public_origin=public_origin,
-        review_handlers={**security_changes.REVIEW_HANDLERS, **coinex_reviews.REVIEW_HANDLERS},
+        review_handlers={**security_changes.REVIEW_HANDLERS, **checklist_reviews.REVIEW_HANDLERS},
     )
     # what every page's layout asks of the account: its banners (holds, a mobile reset's advice)
     TEMPLATES.env.globals.update(account_banners_for=withdrawal_pages.account_banners_for,
@@ -148,6 +149,10 @@ def _install_error_pages(app: FastAPI) -> None:
             f"Too many SMS were sent to this number. You can ask for a new code after "
             f"{error.retry_at:%H:%M} UTC, or choose e-mail verification.",
         )
+
+    @app.exception_handler(AnsweredEarly)
+    async def answered_early(request: Request, answer: AnsweredEarly):
+        return answer.response  # the login redirect, or the page a step's precondition refused with
 
     @app.exception_handler(FormRejected)
     async def form_rejected(request: Request, error: FormRejected):

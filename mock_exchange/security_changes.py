@@ -163,7 +163,7 @@ def _decide_account_lookup(exchange, db, review, account, approve, now) -> None:
 
 
 # The decision of each review kind this module opens (kind -> handler(exchange, db, review,
-# account, approve, now)); create_app gives the exchange these and CoinEx's (coinex_reviews).
+# account, approve, now)); create_app gives the exchange these and CoinEx's (checklist_reviews).
 REVIEW_HANDLERS = {
     "lost_authenticator": _decide_lost_authenticator,
     "phone_unbind": _decide_phone_unbind,

@@ -9,24 +9,21 @@ from sqlalchemy import select
 
 from ..models import TradingBot
 from .json_api import SERVICE_TAG, Health
+from .dependencies import CurrentVisit, SignedIn
 from .rendering import render
-from .visit import visit_of
 
 router = APIRouter()
 
 
 @router.get("/")
-def home(request: Request):
-    target = "/account" if visit_of(request).signed_in_account() else "/login"
+def home(visit: CurrentVisit):
+    target = "/account" if visit.signed_in_account() else "/login"
     return RedirectResponse(target, status_code=303)
 
 
 @router.get("/account")
-def account_page(request: Request):
-    account = visit_of(request).signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
-    bots = visit_of(request).db.scalars(
+def account_page(request: Request, account: SignedIn, visit: CurrentVisit):
+    bots = visit.db.scalars(
         select(TradingBot).where(TradingBot.account_id == account.id).order_by(TradingBot.id)
     ).all()
     return render(request, "account.html", account=account, bots=bots)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from .. import devices
 from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
 from ..passwords import verify_password
 from ..phones import PhoneProblem, countries, to_e164
-from .forms import checked_form, email_problem, normalize_email
+from .dependencies import CurrentVisit, PostedForm
+from .forms import email_problem, normalize_email
 from .login_state import sign_in_or_verify
 from .rendering import render
 from .visit import visit_of
@@ -31,17 +31,11 @@ def render_login(request: Request, status_code: int = 200, **context):
 
 
 @router.get("/login")
-def login_page(request: Request):
-    if visit_of(request).signed_in_account() is not None:
+def login_page(request: Request, visit: CurrentVisit):
+    if visit.signed_in_account() is not None:
         return RedirectResponse("/account", status_code=303)
     notice = "logged_out" if request.query_params.get("logged_out") else None
     return render_login(request, notice=notice)
-
-
-@router.post("/login")
-async def login_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_login, request, form)
 
 
 def locked_response(request: Request, identifier: str, locked_until, **context):
@@ -57,8 +51,8 @@ def held_lock_response(request: Request, held, identifier: str, **context):
     return locked_response(request, identifier, held.until, **context)
 
 
-def _login(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+@router.post("/login")
+def login_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     method = "phone" if form.get("method") == "phone" else "email"
     password = form.get("password", "")
     shown = {"method": method, "country": form.get("country", "SE"), "phone": form.get("phone", "")}
@@ -76,7 +70,8 @@ def _login(request: Request, form: dict[str, str]):
             return render_login(request, 400, email=identifier, error=("login.email_invalid", problem), **shown)
         account = account_for_email(visit.db, identifier)
     if not password:
-        return render_login(request, 400, email=identifier, error=("login.password_missing", "Enter your password."), **shown)
+        return render_login(request, 400, email=identifier, error=("login.password_missing", "Enter your password."),
+                            **shown)
 
     lockout = visit.exchange.lockout
     key = throttle_key(account, identifier)
@@ -125,9 +120,7 @@ def _count_unfamiliar_failure(visit, account) -> bool:
 
 
 @router.post("/logout")
-async def logout(request: Request):
-    await checked_form(request)
-    visit = visit_of(request)
+def logout(form: PostedForm, visit: CurrentVisit):
     if visit.session is not None:
         visit.exchange.sessions.end(visit.session, visit.now)
         visit.session = None

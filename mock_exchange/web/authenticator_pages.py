@@ -15,7 +15,6 @@ import segno
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
 
 from .. import codes as second_factors
 from .. import flow_state
@@ -23,9 +22,9 @@ from ..backup_codes import issue_backup_codes
 from ..codes import new_totp_secret
 from ..models import Account
 from ..security_changes import bind_authenticator
-from .forms import checked_form
+from .dependencies import CurrentVisit, PostedForm, SignedIn
 from .rendering import render
-from .step_codes import check_codes, send_codes, signed_in, to_login
+from .step_codes import check_codes, send_codes
 from .visit import Visit, visit_of
 
 router = APIRouter()
@@ -55,53 +54,36 @@ def _page(request: Request, account: Account, status_code: int = 200, **context)
     if state.get("secret") and not account.totp_secret:
         secret = state["secret"]
         uri = pyotp.TOTP(secret).provisioning_uri(name=account.email or account.phone, issuer_name=visit.brand.name)
+        qr_svg = segno.make(uri, error="m").svg_inline(scale=4, title="QR code to scan with Google Authenticator")
         extra = {"secret": secret, "otpauth_uri": uri, "label": account_label(visit.brand, account),
-                 "qr_svg": Markup(segno.make(uri, error="m").svg_inline(scale=4, title="QR code to scan with Google Authenticator"))}
-    page_id = "authenticator-bound" if account.totp_secret else ("authenticator-key" if extra else "authenticator-verify")
+                 "qr_svg": Markup(qr_svg)}
+    page_id = ("authenticator-bound" if account.totp_secret
+               else ("authenticator-key" if extra else "authenticator-verify"))
     destination = account.email if channel == "email" else account.phone
     return render(request, TEMPLATE, status_code, page_id=page_id, channel=channel, destination=destination,
                   code_sent=state.get("code_sent", False), **extra, **context)
 
 
 @router.get("/security/authenticator")
-def authenticator_page(request: Request):
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def authenticator_page(request: Request, account: SignedIn):
     return _page(request, account)
 
 
 @router.post("/security/authenticator/send")
-async def send_identity_code(request: Request):
-    await checked_form(request)
-    return await run_in_threadpool(_send, request)
-
-
-def _send(request: Request):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def send_identity_code(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     if account.totp_secret:
-        return _page(request, account, 409, error=("authenticator.already_bound", "Google Authenticator is already bound."))
+        return _page(request, account, 409, error=(
+            "authenticator.already_bound", "Google Authenticator is already bound."))
     send_codes(visit, account, PURPOSE, [identity_channel(account)])
     flow_state.save(visit.db, visit.session, FLOW, {"code_sent": True}, visit.now)
     return RedirectResponse("/security/authenticator", status_code=303)
 
 
 @router.post("/security/authenticator/verify")
-async def verify_identity_code(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_verify, request, form)
-
-
-def _verify(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def verify_identity_code(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     if account.totp_secret:
-        return _page(request, account, 409, error=("authenticator.already_bound", "Google Authenticator is already bound."))
+        return _page(request, account, 409, error=(
+            "authenticator.already_bound", "Google Authenticator is already bound."))
     channel = identity_channel(account)
     checked = check_codes(visit, account, PURPOSE, [channel], form)
     if not checked.all_right:
@@ -114,18 +96,10 @@ def _verify(request: Request, form: dict[str, str]):
 
 
 @router.post("/security/authenticator/bind")
-async def bind(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_bind, request, form)
-
-
-def _bind(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def bind(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     if account.totp_secret:
-        return _page(request, account, 409, error=("authenticator.already_bound", "Google Authenticator is already bound."))
+        return _page(request, account, 409, error=(
+            "authenticator.already_bound", "Google Authenticator is already bound."))
     secret = _state(visit).get("secret")
     if not secret:
         return _page(request, account, 403, error=(

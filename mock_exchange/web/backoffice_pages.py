@@ -12,19 +12,20 @@ import hashlib
 import json
 import secrets
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from ..clock import as_utc
-from ..coinex_reviews import CHECKLISTS as COINEX_CHECKLISTS, TITLES as COINEX_TITLES, checklist_context
+from ..checklist_reviews import CHECKLISTS as COINEX_CHECKLISTS, TITLES as COINEX_TITLES, checklist_context
 from ..identity_checks import checks_for, identity_confirmed
 from ..models import Account, BackofficeSession, Review, SupportAgent
 from ..passwords import verify_password
 from ..security_changes import decide_review
-from .forms import checked_form, normalize_email
+from .dependencies import CurrentVisit, PostedForm, SignInRequired
+from .forms import normalize_email
 from .rendering import render
 from .visit import Visit, visit_of
 
@@ -62,6 +63,17 @@ def to_agent_login() -> RedirectResponse:
     return RedirectResponse("/backoffice/login", status_code=303)
 
 
+def signed_in_agent(request: Request) -> SupportAgent:
+    """The signed-in support agent; without one (or after 60 idle minutes), off to the agent login."""
+    agent = current_agent(request)
+    if agent is None:
+        raise SignInRequired("/backoffice/login")
+    return agent
+
+
+SignedInAgent = Annotated[SupportAgent, Depends(signed_in_agent)]
+
+
 def _render(request: Request, template: str, status_code: int = 200, **context):
     context.setdefault("account", None)  # the customer nav is not the agent's
     return render(request, template, status_code, kind_titles=KIND_TITLES, **context)
@@ -73,13 +85,7 @@ def login_page(request: Request):
 
 
 @router.post("/backoffice/login")
-async def login_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_login, request, form)
-
-
-def _login(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def login_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     email, password = normalize_email(form.get("email", "")), form.get("password", "")
     if not email or not password:
         return _render(request, "backoffice/login.html", 400, email=email,
@@ -88,7 +94,8 @@ def _login(request: Request, form: dict[str, str]):
     if not verify_password(agent.password_hash if agent else None, password):
         return _render(request, "backoffice/login.html", 401, email=email, error="Incorrect e-mail or password.")
     token = secrets.token_urlsafe(32)
-    visit.db.add(BackofficeSession(id_hash=_hash(token), agent_id=agent.id, created_at=visit.now, last_seen_at=visit.now))
+    visit.db.add(BackofficeSession(id_hash=_hash(token), agent_id=agent.id, created_at=visit.now,
+                                   last_seen_at=visit.now))
     response = RedirectResponse("/backoffice", status_code=303)
     response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/backoffice",
                         secure=request.url.scheme == "https")
@@ -96,30 +103,21 @@ def _login(request: Request, form: dict[str, str]):
 
 
 @router.post("/backoffice/logout")
-async def logout(request: Request):
-    await checked_form(request)
-
-    def run():
-        visit = visit_of(request)
-        token = request.cookies.get(COOKIE)
-        if token:
-            record = visit.db.get(BackofficeSession, _hash(token))
-            if record is not None:
-                record.ended_at = visit.now
-        response = to_agent_login()
-        response.delete_cookie(COOKIE, path="/backoffice")
-        return response
-
-    return await run_in_threadpool(run)
+def logout(request: Request, form: PostedForm, visit: CurrentVisit):
+    token = request.cookies.get(COOKIE)
+    if token:
+        record = visit.db.get(BackofficeSession, _hash(token))
+        if record is not None:
+            record.ended_at = visit.now
+    response = to_agent_login()
+    response.delete_cookie(COOKIE, path="/backoffice")
+    return response
 
 
 @router.get("/backoffice")
-def queue(request: Request):
-    agent = current_agent(request)
-    if agent is None:
-        return to_agent_login()
-    db = visit_of(request).db
-    pending = db.scalars(select(Review).where(Review.status == "pending").order_by(Review.submitted_at, Review.id)).all()
+def queue(request: Request, agent: SignedInAgent, visit: CurrentVisit):
+    pending = visit.db.scalars(
+        select(Review).where(Review.status == "pending").order_by(Review.submitted_at, Review.id)).all()
     return _render(request, "backoffice/queue.html", agent=agent, reviews=pending)
 
 
@@ -145,53 +143,35 @@ def _review(visit: Visit, review_id: int) -> Review:
 
 
 @router.get("/backoffice/reviews/{review_id}")
-def review_page(request: Request, review_id: int):
-    agent = current_agent(request)
-    if agent is None:
-        return to_agent_login()
-    return show_review(request, agent, _review(visit_of(request), review_id))
+def review_page(request: Request, review_id: int, agent: SignedInAgent, visit: CurrentVisit):
+    return show_review(request, agent, _review(visit, review_id))
 
 
 @router.post("/backoffice/reviews/{review_id}/verify-identity")
-async def verify_identity(request: Request, review_id: int):
-    await checked_form(request)
-
-    def run():
-        visit = visit_of(request)
-        agent = current_agent(request)
-        if agent is None:
-            return to_agent_login()
-        review = _review(visit, review_id)
-        if not identity_confirmed(visit.db, review):
-            return show_review(request, agent, review, 409, error=(
-                "backoffice.identity_not_verified",
-                "The customer's details do not match the account's records: identity not verified. "
-                "The account stays hidden; ask the customer for more details or reject."))
-        review.identity_verified_at = visit.now
-        return show_review(request, agent, review, notice="Identity verified. The account is shown below.")
-
-    return await run_in_threadpool(run)
+def verify_identity(request: Request, review_id: int, form: PostedForm, agent: SignedInAgent, visit: CurrentVisit):
+    review = _review(visit, review_id)
+    if not identity_confirmed(visit.db, review):
+        return show_review(request, agent, review, 409, error=(
+            "backoffice.identity_not_verified",
+            "The customer's details do not match the account's records: identity not verified. "
+            "The account stays hidden; ask the customer for more details or reject."))
+    review.identity_verified_at = visit.now
+    return show_review(request, agent, review, notice="Identity verified. The account is shown below.")
 
 
 @router.post("/backoffice/reviews/{review_id}/decision")
-async def decision(request: Request, review_id: int):
-    form = await checked_form(request)
-
-    def run():
-        visit = visit_of(request)
-        agent = current_agent(request)
-        if agent is None:
-            return to_agent_login()
-        review = _review(visit, review_id)
-        choice, note = form.get("decision", ""), form.get("note", "")[:1000]
-        if choice not in ("approve", "reject"):
-            return show_review(request, agent, review, 400, error=("backoffice.decision_missing", "Choose approve or reject."))
-        if review.status != "pending":
-            return show_review(request, agent, review, 409, error=("backoffice.decided", "This request has already been decided."))
-        if choice == "approve" and review.identity_verified_at is None:
-            return show_review(request, agent, review, 409, error=(
-                "backoffice.verify_first", "Verify the customer's identity before approving."))
-        decide_review(visit.exchange, visit.db, review, choice == "approve", visit.now, agent_id=agent.id, note=note or None)
-        return show_review(request, agent, review, notice=f"Request #{review.id} {review.status}.")
-
-    return await run_in_threadpool(run)
+def decision(request: Request, review_id: int, form: PostedForm, agent: SignedInAgent, visit: CurrentVisit):
+    review = _review(visit, review_id)
+    choice, note = form.get("decision", ""), form.get("note", "")[:1000]
+    if choice not in ("approve", "reject"):
+        return show_review(request, agent, review, 400, error=(
+            "backoffice.decision_missing", "Choose approve or reject."))
+    if review.status != "pending":
+        return show_review(request, agent, review, 409, error=(
+            "backoffice.decided", "This request has already been decided."))
+    if choice == "approve" and review.identity_verified_at is None:
+        return show_review(request, agent, review, 409, error=(
+            "backoffice.verify_first", "Verify the customer's identity before approving."))
+    decide_review(visit.exchange, visit.db, review, choice == "approve", visit.now,
+                  agent_id=agent.id, note=note or None)
+    return show_review(request, agent, review, notice=f"Request #{review.id} {review.status}.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -36,7 +37,8 @@ async def checked_form(request: Request) -> dict[str, str]:
     try:
         raw = await request.form(max_files=0, max_fields=50)
     except Exception as error:  # malformed multipart or urlencoded bodies
-        raise FormRejected(400, "form.malformed", "The form could not be read. Reload the page and try again.") from error
+        raise FormRejected(400, "form.malformed",
+                           "The form could not be read. Reload the page and try again.") from error
     fields: dict[str, str] = {}
     for name, value in raw.multi_items():
         if isinstance(value, UploadFile):
@@ -47,7 +49,8 @@ async def checked_form(request: Request) -> dict[str, str]:
             raise FormRejected(400, "form.bad_characters", "A field contains characters that are not allowed.")
         fields[name] = value.strip() if name != "password" else value
     if not csrf_matches(visit_of(request).session, fields.get("csrf_token")):
-        raise FormRejected(403, "form.csrf", "This form has expired or did not come from this site. Reload the page and try again.")
+        raise FormRejected(403, "form.csrf",
+                           "This form has expired or did not come from this site. Reload the page and try again.")
     return fields
 
 
@@ -83,8 +86,6 @@ async def checked_json(request: Request) -> dict:
     if len(body) > MAX_JSON_BYTES:
         raise FormRejected(413, "json.too_large", "The request is too large.")
     try:
-        import json
-
         value = json.loads(body or b"{}")
     except ValueError as error:
         raise FormRejected(400, "json.malformed", "The request could not be read.") from error

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
-from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from ..idp import PROVIDERS, ProviderError
-from .forms import checked_form, email_problem, normalize_email
+from .dependencies import CurrentVisit, PostedForm
+from .forms import email_problem, normalize_email
 from .json_api import Provider, provider_endpoint
 from .rendering import render
 from .visit import visit_of
@@ -45,7 +47,8 @@ def _check_authorize_params(request: Request, provider: str, params: dict[str, s
 def authorize_page(request: Request, provider: str):
     idp = _provider(request, provider)
     params = {name: request.query_params.get(name, "")[:512] for name in AUTHORIZE_PARAMS}
-    if request.query_params.get("response_type") != "code" or request.query_params.get("code_challenge_method") != "S256":
+    if (request.query_params.get("response_type") != "code"
+            or request.query_params.get("code_challenge_method") != "S256"):
         problem = "Only the authorization-code flow with PKCE (S256) is supported."
     else:
         problem = _check_authorize_params(request, provider, params)
@@ -55,12 +58,7 @@ def authorize_page(request: Request, provider: str):
 
 
 @router.post("/authorize")
-async def authorize_submit(request: Request, provider: str):
-    form = await checked_form(request)
-    return await run_in_threadpool(_authorize, request, provider, form)
-
-
-def _authorize(request: Request, provider: str, form: dict[str, str]):
+def authorize_submit(request: Request, form: PostedForm, provider: str, visit: CurrentVisit):
     idp = _provider(request, provider)
     params = {name: form.get(name, "") for name in AUTHORIZE_PARAMS}
     if problem := _check_authorize_params(request, provider, params):
@@ -78,18 +76,29 @@ def _authorize(request: Request, provider: str, form: dict[str, str]):
         hide_email=form.get("hide_email") == "on",
         nonce=params["nonce"],
         code_challenge=params["code_challenge"],
-        now=visit_of(request).now,
+        now=visit.now,
     )
-    return RedirectResponse(f"{params['redirect_uri']}?{urlencode({'code': code, 'state': params['state']})}", status_code=303)
+    query = urlencode({"code": code, "state": params["state"]})
+    return RedirectResponse(f"{params['redirect_uri']}?{query}", status_code=303)
+
+
+async def _token_form(request: Request, provider: Provider) -> FormData:
+    """The token request's fields, read as they come (a machine client: no CSRF token, no session).
+
+    It names the provider so that an unknown one is refused (422) before the body is read.
+    """
+    return await request.form()
+
+
+TokenForm = Annotated[FormData, Depends(_token_form)]
 
 
 @provider_endpoint(router, "/token", method="POST", summary="OpenID Connect token endpoint (code + PKCE)",
                    form={"type": "object", "properties": {name: {"type": "string"} for name in TOKEN_FIELDS}},
                    ok={"type": "object", "required": ["id_token"], "properties": {"id_token": {"type": "string"}}},
                    errors={400: "OAuth error (error, error_description)."})
-async def token(request: Request, provider: Provider):
+def token(request: Request, provider: Provider, form: TokenForm, visit: CurrentVisit):
     idp = _provider(request, provider)
-    form = await request.form()
     if form.get("grant_type") != "authorization_code":
         return JSONResponse({"error": "unsupported_grant_type"}, status_code=400)
     try:
@@ -100,7 +109,7 @@ async def token(request: Request, provider: Provider):
             redirect_uri=str(form.get("redirect_uri", "")),
             code_verifier=str(form.get("code_verifier", "")),
             base_url=str(request.base_url),
-            now=visit_of(request).now,
+            now=visit.now,
         )
     except ProviderError as error:
         return JSONResponse({"error": error.error, "error_description": error.description}, status_code=400)

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from .. import flow_state
 from ..lockout import throttle_key
 from ..models import Account, Review
 from ..security_changes import open_review
-from .forms import checked_form
+from .dependencies import AnsweredEarly, CurrentVisit, PostedForm, SignInRequired
 from .login_state import pending_account  # the account between the password and the code
 from .rendering import render
 from .step_codes import check_codes, send_codes
@@ -48,54 +48,36 @@ def _page(request: Request, account: Account, page_id: str = "lost-2fa", status_
                   code_sent=state.get("code_sent", False), **context)
 
 
-def _entry(request: Request) -> Account | RedirectResponse:
-    visit = visit_of(request)
+def _entry(visit: CurrentVisit) -> Account:
+    """The account between its password and its code, if it has an authenticator to lose."""
     account = pending_account(visit)
     if account is None:
-        return RedirectResponse("/login", status_code=303)
+        raise SignInRequired()
     if not account.totp_secret:
-        return RedirectResponse("/login/verify", status_code=303)
+        raise AnsweredEarly(RedirectResponse("/login/verify", status_code=303))
     return account
 
 
+PendingAccount = Annotated[Account, Depends(_entry)]
+
+
 @router.get("/login/lost-2fa")
-def lost_2fa_page(request: Request):
-    account = _entry(request)
-    if isinstance(account, RedirectResponse):
-        return account
-    existing = pending_request(visit_of(request), account)
+def lost_2fa_page(request: Request, account: PendingAccount, visit: CurrentVisit):
+    existing = pending_request(visit, account)
     if existing is not None:
         return _page(request, account, "lost-2fa-submitted", review=existing, already=True)
     return _page(request, account)
 
 
 @router.post("/login/lost-2fa/send")
-async def lost_2fa_send(request: Request):
-    await checked_form(request)
-    return await run_in_threadpool(_send, request)
-
-
-def _send(request: Request):
-    visit = visit_of(request)
-    account = _entry(request)
-    if isinstance(account, RedirectResponse):
-        return account
+def lost_2fa_send(form: PostedForm, account: PendingAccount, visit: CurrentVisit):
     send_codes(visit, account, PURPOSE, [identity_channel(account)])
     flow_state.save(visit.db, visit.session, FLOW, {"code_sent": True}, visit.now)
     return RedirectResponse("/login/lost-2fa", status_code=303)
 
 
 @router.post("/login/lost-2fa")
-async def lost_2fa_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_submit, request, form)
-
-
-def _submit(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = _entry(request)
-    if isinstance(account, RedirectResponse):
-        return account
+def lost_2fa_submit(request: Request, form: PostedForm, account: PendingAccount, visit: CurrentVisit):
     if pending_request(visit, account) is not None:
         return RedirectResponse("/login/lost-2fa", status_code=303)
     lockout, key = visit.exchange.lockout, throttle_key(account, "")
@@ -129,7 +111,8 @@ def _submit(request: Request, form: dict[str, str]):
         visit.exchange.mailer.send(
             account.email, f"{brand.name}: we received your Google Authenticator reset request",
             f"Request #{review.id} is in review. We review requests within {brand.policy.review_business_days} "
-            f"business days (national holidays excluded), by {review.due_on:%A %d %B %Y}, and tell you the outcome by e-mail.\n")
+            f"business days (national holidays excluded), by {review.due_on:%A %d %B %Y}, "
+            "and tell you the outcome by e-mail.\n")
     flow_state.clear(visit.db, visit.session, FLOW)
     # The sign-in does not go on: the user is not signed in, and the authenticator stays required.
     visit.session = visit.exchange.sessions.rotate(visit.db, visit.session, visit.now, account_id=None)

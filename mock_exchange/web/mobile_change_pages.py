@@ -8,15 +8,12 @@ server; no SMS is sent before it passes) -> 6-digit SMS code to the new number -
 
 from __future__ import annotations
 
+import json
 import secrets
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import RedirectResponse
-from starlette.concurrency import run_in_threadpool
-
-from fastapi.responses import JSONResponse
-
-from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
@@ -27,10 +24,11 @@ from ..models import Account, Passkey
 from ..passkeys import authentication_options
 from ..phones import PhoneProblem, countries, display, to_e164
 from ..reuse_block import blocked_until
-from .forms import checked_form, checked_json
+from .dependencies import CurrentVisit, PostedForm, PostedJson, SignedIn
+from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from .passkey_pages import accept_assertion, passkeys_of, relying_party
 from .rendering import render
-from .step_codes import send_codes, signed_in, to_login
+from .step_codes import send_codes
 from .visit import Visit, visit_of
 
 router = APIRouter()
@@ -66,33 +64,30 @@ def _page(request: Request, account: Account, action: str, status_code: int = 20
     visit = visit_of(request)
     state = _state(visit, action)
     step = context.pop("step", state.get("step", "instructions"))
-    return render(request, "mobile_change.html", status_code, page_id=f"mobile-{action}-{step}", action=action,
-                  state=state, tools=tools_of(account), tool_labels=TOOL_LABELS, countries=countries(),
+    return render(request, "mobile_change.html", status_code, page_id=f"mobile-{action}-{step}",
+                  action=action, state=state, tools=tools_of(account), tool_labels=TOOL_LABELS, countries=countries(),
                   phone_display=display(account.phone) if account.phone else None, account=account,
                   reset_href=RESET_HREF, **context)
 
 
 @router.get("/security/mobile")
-def manage(request: Request):
-    account = signed_in(request)
-    if account is None:
-        return to_login()
-    return render(request, "mobile_change.html", page_id="mobile-manage", action=None, state={}, account=account,
-                  phone_display=display(account.phone) if account.phone else None)
+def manage(request: Request, account: SignedIn):
+    return render(request, "mobile_change.html", page_id="mobile-manage", action=None, state={},
+                  account=account, phone_display=display(account.phone) if account.phone else None)
 
 
-def _action(action: str) -> str:
+async def _action(action: str) -> str:
     if action not in ACTIONS:
         raise HTTPException(404)
     return action
 
 
+Action = Annotated[str, Depends(_action)]
+
+
 @router.get("/security/mobile/{action}")
-def flow_page(request: Request, action: str):
-    account = signed_in(request)
-    if account is None:
-        return to_login()
-    return _page(request, account, _action(action))
+def flow_page(request: Request, account: SignedIn, action: Action):
+    return _page(request, account, action)
 
 
 def _again(action: str) -> RedirectResponse:
@@ -100,16 +95,8 @@ def _again(action: str) -> RedirectResponse:
 
 
 @router.post("/security/mobile/{action}/{step}")
-async def flow_post(request: Request, action: str, step: str):
-    form = await checked_form(request)
-    return await run_in_threadpool(_flow_post, request, _action(action), step, form)
-
-
-def _flow_post(request: Request, action: str, step: str, form: dict[str, str]):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def flow_post(request: Request, form: PostedForm, action: Action, step: str, account: SignedIn,
+              visit: CurrentVisit):
     state = _state(visit, action)
     handler = STEPS.get(step)
     if handler is None:
@@ -126,14 +113,16 @@ def _continue(request, visit, account, action, state, form):
         return _page(request, account, action, 409, error=("mobile.none_bound", "No mobile number is bound."))
     if not account.email:
         return _page(request, account, action, 409, error=(
-            "mobile.email_needed", "Bind an e-mail address first: the first step needs the e-mail verification code."))
+            "mobile.email_needed",
+            "Bind an e-mail address first: the first step needs the e-mail verification code."))
     send_codes(visit, account, "mobile_change", ["email"])
     _save(visit, {"action": action, "step": "email"})
     return _again(action)
 
 
 def _email_code(request, visit, account, action, state, form):
-    found = visit.exchange.codes.find_valid(visit.db, account, "mobile_change", "email", form.get("email_code", ""), visit.now)
+    found = visit.exchange.codes.find_valid(visit.db, account, "mobile_change", "email", form.get("email_code", ""),
+                                            visit.now)
     if found is None:
         return _page(request, account, action, 401, error=(
             "mobile.invalid_email_code", "The e-mail verification code is wrong or has expired."))
@@ -149,7 +138,8 @@ def _email_code(request, visit, account, action, state, form):
 def _switch(request, visit, account, action, state, form):
     tool = form.get("tool", "")
     if tool not in tools_of(account):
-        return _page(request, account, action, 400, error=("mobile.tool_unavailable", "That verification tool is not bound."))
+        return _page(request, account, action, 400, error=(
+            "mobile.tool_unavailable", "That verification tool is not bound."))
     _save(visit, {**state, "tool": tool, "sms_sent": False})
     return _again(action)
 
@@ -175,7 +165,8 @@ def _second_factor(request, visit, account, action, state, form):
         passed = False
     if not passed:
         return _page(request, account, action, 401, error=(
-            "mobile.invalid_2fa", "The verification code is wrong or has expired. Try again, or switch verification tool."))
+            "mobile.invalid_2fa",
+            "The verification code is wrong or has expired. Try again, or switch verification tool."))
     if found is not None:
         found.used_at = visit.now
     if step is not None:
@@ -195,56 +186,49 @@ def _after_second_factor(visit: Visit, account: Account, action: str, state: dic
 # --- a passkey as the 2FA tool (WebAuthn assertion; static/mobile_passkey.js) -------------------
 
 
-def _passkey_step(request: Request, action: str):
-    visit = visit_of(request)
-    account = signed_in(request)
+def _passkey_step(visit: Visit, action: str) -> tuple[Account | None, dict | None]:
+    """The signed-in account and its flow state, when the flow waits for a passkey; else state None."""
+    account = visit.signed_in_account()
     state = _state(visit, action) if account is not None else {}
     if account is None or state.get("step") != "2fa" or state.get("tool") != "passkey":
-        return visit, account, None
-    return visit, account, state
+        return account, None
+    return account, state
 
 
-@fetch_endpoint(router, "/security/mobile/{action}/passkey/options", summary="Options for the passkey step of a mobile change",
-                body=NO_BODY, ok=PublicKeyOptions, errors={404: "No such action.", 409: "No change waiting for a passkey."})
-async def passkey_options(request: Request, action: str):
-    await checked_json(request)
-
-    def run():
-        visit, account, state = _passkey_step(request, _action(action))
-        if state is None:
-            return JSONResponse({"error": "Start again from Security Settings."}, status_code=409)
-        options, challenge = authentication_options(relying_party(request), passkeys_of(visit, account))
-        visit.session.record.webauthn_challenge = challenge
-        visit.session.record.webauthn_purpose = "mobile_change"
-        import json
-        return JSONResponse(content=json.loads(options))
-
-    return await run_in_threadpool(run)
+@fetch_endpoint(router, "/security/mobile/{action}/passkey/options",
+                summary="Options for the passkey step of a mobile change", body=NO_BODY, ok=PublicKeyOptions,
+                errors={404: "No such action.", 409: "No change waiting for a passkey."})
+def passkey_options(request: Request, body: PostedJson, action: Action, visit: CurrentVisit):
+    account, state = _passkey_step(visit, action)
+    if state is None:
+        return JSONResponse({"error": "Start again from Security Settings."}, status_code=409)
+    options, challenge = authentication_options(relying_party(request), passkeys_of(visit, account))
+    visit.session.record.webauthn_challenge = challenge
+    visit.session.record.webauthn_purpose = "mobile_change"
+    return JSONResponse(content=json.loads(options))
 
 
-@fetch_endpoint(router, "/security/mobile/{action}/passkey/verify", summary="Pass the 2FA step of a mobile change with a passkey",
+@fetch_endpoint(router, "/security/mobile/{action}/passkey/verify",
+                summary="Pass the 2FA step of a mobile change with a passkey",
                 body={"type": "object", "properties": {"credential": CREDENTIAL}}, ok=Redirect,
-                errors={401: "The passkey was not accepted.", 404: "No such action.", 409: "No change waiting for a passkey."})
-async def passkey_verify(request: Request, action: str):
-    body = await checked_json(request)
-
-    def run():
-        visit, account, state = _passkey_step(request, _action(action))
-        if state is None:
-            return JSONResponse({"error": "Start again from Security Settings."}, status_code=409)
-        if accept_assertion(request, "mobile_change", body.get("credential") or {}, account) is None:
-            return JSONResponse({"error": "The passkey was not accepted. Try again or switch verification tool."},
-                                status_code=401)
-        _after_second_factor(visit, account, action, state)
-        return JSONResponse({"redirect": f"/security/mobile/{action}"})
-
-    return await run_in_threadpool(run)
+                errors={401: "The passkey was not accepted.", 404: "No such action.",
+                        409: "No change waiting for a passkey."})
+def passkey_verify(request: Request, body: PostedJson, action: Action, visit: CurrentVisit):
+    account, state = _passkey_step(visit, action)
+    if state is None:
+        return JSONResponse({"error": "Start again from Security Settings."}, status_code=409)
+    if accept_assertion(request, "mobile_change", body.get("credential") or {}, account) is None:
+        return JSONResponse({"error": "The passkey was not accepted. Try again or switch verification tool."},
+                            status_code=401)
+    _after_second_factor(visit, account, action, state)
+    return JSONResponse({"redirect": f"/security/mobile/{action}"})
 
 
 def _unbind(visit: Visit, account: Account) -> None:
     brand = visit.brand
     old = account.phone
-    text = f"Mobile verification ({display(old)}) was unbound from your {brand.name} account. If this was not you, contact {brand.service_email}."
+    text = (f"Mobile verification ({display(old)}) was unbound from your {brand.name} account. "
+            f"If this was not you, contact {brand.service_email}.")
     if account.email:
         visit.exchange.mailer.send(account.email, f"{brand.name} security notice: mobile unbound", text)
     visit.exchange.sms.send(visit.db, old, f"[{brand.name}] {text}", notice=True)
@@ -257,7 +241,8 @@ def _number(request, visit, account, action, state, form):
     try:
         phone = to_e164(region, number)
     except PhoneProblem as problem:
-        return _page(request, account, action, 400, country=region, phone=number, error=("mobile.phone_invalid", str(problem)))
+        return _page(request, account, action, 400, country=region, phone=number,
+                     error=("mobile.phone_invalid", str(problem)))
     if phone == account.phone:
         return _page(request, account, action, 400, country=region, phone=number, error=(
             "mobile.same_number", "That is the number already bound. Enter the new number."))
@@ -281,27 +266,31 @@ def _slide(request, visit, account, action, state, form):
     if abs(position - state.get("target", -1000)) > SLIDE_TOLERANCE:
         _save(visit, {**state, "target": _new_target()})
         return _page(request, account, action, 400, step="slide",
-                     error=("mobile.slide_failed", "The puzzle piece did not fit. Slide again to complete the pattern."))
+                     error=("mobile.slide_failed",
+                            "The puzzle piece did not fit. Slide again to complete the pattern."))
     brand = visit.brand
     code = visit.exchange.codes.issue(visit.db, state["new_phone"], "mobile_change_new", "sms", visit.now)
     visit.exchange.sms.send(visit.db, state["new_phone"],
-                            f"[{brand.name}] Your verification code for binding this mobile number is {code}. It expires in "
-                            f"{brand.policy.code_lifetime_minutes} minutes. Never share it.")
+                            f"[{brand.name}] Your verification code for binding this mobile number is {code}. "
+                            f"It expires in {brand.policy.code_lifetime_minutes} minutes. Never share it.")
     _save(visit, {**state, "step": "new-code", "slide_passed": True})
     return _again(action)
 
 
 def _new_code(request, visit, account, action, state, form):
     if not state.get("slide_passed"):
-        return _page(request, account, action, 409, error=("mobile.slide_first", "Complete the pattern verification first."))
-    found = visit.exchange.codes.find_valid(visit.db, state["new_phone"], "mobile_change_new", "sms", form.get("code", ""), visit.now)
+        return _page(request, account, action, 409, error=(
+            "mobile.slide_first", "Complete the pattern verification first."))
+    found = visit.exchange.codes.find_valid(visit.db, state["new_phone"], "mobile_change_new", "sms",
+                                            form.get("code", ""), visit.now)
     if found is None:
         return _page(request, account, action, 401, error=(
             "mobile.invalid_sms_code", "The SMS code is wrong or has expired. Your mobile number was not changed."))
     found.used_at = visit.now
     brand = visit.brand
     new = state["new_phone"]
-    text = f"The mobile number of your {brand.name} account is being changed to {display(new)}. If this was not you, contact {brand.service_email}."
+    text = (f"The mobile number of your {brand.name} account is being changed to {display(new)}. "
+            f"If this was not you, contact {brand.service_email}.")
     if account.email:
         visit.exchange.mailer.send(account.email, f"{brand.name} security notice: mobile number changed", text)
     if account.phone:

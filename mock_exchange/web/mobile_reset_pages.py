@@ -9,14 +9,14 @@ account, so a new session does not bring them back.
 from __future__ import annotations
 
 import secrets
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from .. import flow_state, security_questions
-from ..coinex_reviews import open_coinex_review
+from ..checklist_reviews import open_coinex_review
 from ..identities import account_for_email
 from ..kyc import profile_of
 from ..lockout import throttle_key
@@ -24,9 +24,10 @@ from ..mobile_reset import attempts_left, choose_check, reset_mobile
 from ..models import Account, CoinexProfile, EvidenceFile, FlowState, Review
 from ..passwords import verify_password
 from ..phones import countries
-from .uploads import checked_upload, image_problem, image_type, problem_status
+from .uploads import Upload, brand_upload, image_problem, image_type, problem_status
 from .account_locks import lock_holding
-from .forms import checked_form, email_problem, normalize_email
+from .dependencies import CurrentVisit, PostedForm
+from .forms import email_problem, normalize_email
 from .rendering import render
 from .visit import Visit, visit_of
 
@@ -60,7 +61,8 @@ def _page(request: Request, page_id: str, status_code: int = 200, **context):
     visit = visit_of(request)
     state = _state(visit)
     account = _account(visit, state)
-    if account is not None and page_id in ("mobile-reset-attention", "mobile-reset-questions", "mobile-reset-questions-failed"):
+    if account is not None and page_id in ("mobile-reset-attention", "mobile-reset-questions",
+                                           "mobile-reset-questions-failed"):
         context.setdefault("attempts_left", attempts_left(visit.exchange, visit.db, account))
         context.setdefault("questions", security_questions.questions_for(visit.db, account))
     return render(request, "mobile_reset.html", status_code, page_id=page_id, state=state, countries=countries(),
@@ -91,9 +93,8 @@ def reset_page(request: Request):
 
 
 def _post(handler):
-    async def endpoint(request: Request):
-        form = await checked_form(request)
-        return await run_in_threadpool(handler, request, form)
+    def endpoint(request: Request, form: PostedForm, visit: CurrentVisit):
+        return handler(request, form, visit)
     return endpoint
 
 
@@ -106,8 +107,7 @@ def _out_of_step(request: Request):
         "reset.out_of_step", "That step is not open yet. Start the mobile reset from the beginning."))
 
 
-def _agree(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def _agree(request: Request, form: dict[str, str], visit: Visit):
     if form.get("agree") != "yes":
         return _page(request, "mobile-reset-instructions", 400, error=(
             "reset.agree_required", "Read the reset instructions and tick \"I Agree\" before you confirm the reset."))
@@ -115,8 +115,7 @@ def _agree(request: Request, form: dict[str, str]):
     return _to_wizard()
 
 
-def _credentials(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def _credentials(request: Request, form: dict[str, str], visit: Visit):
     state = _state(visit)
     if state.get("step") != "credentials":
         return _out_of_step(request)
@@ -137,7 +136,8 @@ def _credentials(request: Request, form: dict[str, str]):
     if not verify_password(account.password_hash if account else None, password):
         lockout.record_failure(visit.db, key, visit.now)
         return _page(request, "mobile-reset-credentials", 401, email=email, error=(
-            "reset.invalid_credentials", "Incorrect e-mail or password. If you forgot the password, use Forgot Password."))
+            "reset.invalid_credentials",
+            "Incorrect e-mail or password. If you forgot the password, use Forgot Password."))
     if not account.phone:  # the password is right, so saying this reveals nothing to a stranger
         return _page(request, "mobile-reset-credentials", 409, email=email, error=(
             "reset.no_mobile", "No mobile number is bound to this account, so there is nothing to reset."))
@@ -146,15 +146,15 @@ def _credentials(request: Request, form: dict[str, str]):
     return _to_wizard()
 
 
-def _forgot_password(request: Request, form: dict[str, str]):
+def _forgot_password(request: Request, form: dict[str, str], visit: Visit):
     """Line 7: a forgotten password leads to document verification (the password can be changed after)."""
-    visit = visit_of(request)
     state = _state(visit)
     if state.get("step") != "credentials":
         return _out_of_step(request)
     email = normalize_email(form.get("email", ""))
     if problem := email_problem(email):
-        return _page(request, "mobile-reset-credentials", 400, email=email, forgot=True, error=("reset.email_invalid", problem))
+        return _page(request, "mobile-reset-credentials", 400, email=email, forgot=True,
+                     error=("reset.email_invalid", problem))
     account = account_for_email(visit.db, email)
     if account is not None:  # an unknown address sees the same screens; nothing is sent
         _send_code(visit, account)
@@ -172,15 +172,15 @@ def _send_code(visit: Visit, account: Account) -> None:
         f"{brand.policy.code_lifetime_minutes} minutes. Never share it.")
 
 
-def _code(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def _code(request: Request, form: dict[str, str], visit: Visit):
     state = _state(visit)
     if state.get("step") != "code":
         return _out_of_step(request)
     account = _account(visit, state)
     if (held := lock_holding(visit, account)) is not None:  # evaluate no code while locked
         return _page(request, "mobile-reset-code", 423, error=("reset.locked", held.message))
-    found = visit.exchange.codes.find_valid(visit.db, account, PURPOSE, "email", form.get("code", ""), visit.now) if account else None
+    found = (visit.exchange.codes.find_valid(visit.db, account, PURPOSE, "email", form.get("code", ""), visit.now)
+             if account else None)
     if found is None:
         if account is not None:
             visit.exchange.lockout.record_failure(visit.db, throttle_key(account, ""), visit.now)
@@ -215,8 +215,7 @@ def _questions_closed(request: Request):
     return _out_of_step(request)
 
 
-def _start_questions(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def _start_questions(request: Request, form: dict[str, str], visit: Visit):
     state = _state(visit)
     if _questions_open(visit, state) is None:
         return _questions_closed(request)
@@ -224,8 +223,7 @@ def _start_questions(request: Request, form: dict[str, str]):
     return _to_wizard()
 
 
-def _answer(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def _answer(request: Request, form: dict[str, str], visit: Visit):
     state = _state(visit)
     account = _questions_open(visit, state)
     if account is None or not state.get("started"):
@@ -247,8 +245,7 @@ def _answer(request: Request, form: dict[str, str]):
 # --- Case 2: biometric verification -----------------------------------------------------------
 
 
-def _biometric(request: Request, form: dict[str, str], stage: str):
-    visit = visit_of(request)
+def _biometric(request: Request, form: dict[str, str], visit: Visit, stage: str):
     state = _state(visit)
     if state.get("check") != "biometric" or state.get("step") != "biometric" or state.get("stage", "intro") != stage:
         return _out_of_step(request)
@@ -272,37 +269,31 @@ def _biometric(request: Request, form: dict[str, str], stage: str):
 
 
 @router.get("/reset-mobile/continue/{token}")
-def handoff(request: Request, token: str):
+def handoff(request: Request, token: str, visit: CurrentVisit):
     """Continue on phone: the link opened on the phone carries the wizard over to its browser."""
-    def run():
-        visit = visit_of(request)
-        if len(token) > 64:
-            return _out_of_step(request)
-        for row in visit.db.scalars(select(FlowState).where(FlowState.flow == FLOW).order_by(FlowState.id.desc()).limit(500)):
-            import json
-            data = json.loads(row.data)
-            if data.get("handoff") and secrets.compare_digest(data["handoff"].encode(), token.encode()) and data.get("stage") == "country":
-                _save(visit, {**data, "handoff": None, "device": "phone"})
-                return _to_wizard()
-        return _page(request, "mobile-reset-instructions", 404, error=(
-            "reset.handoff_unknown", "This link has expired. Start the reset again on this phone."))
-    return run()
+    if len(token) > 64:
+        return _out_of_step(request)
+    latest = select(FlowState).where(FlowState.flow == FLOW).order_by(FlowState.id.desc()).limit(500)
+    for row in visit.db.scalars(latest):
+        import json
+        data = json.loads(row.data)
+        if (data.get("handoff") and secrets.compare_digest(data["handoff"].encode(), token.encode())
+                and data.get("stage") == "country"):
+            _save(visit, {**data, "handoff": None, "device": "phone"})
+            return _to_wizard()
+    return _page(request, "mobile-reset-instructions", 404, error=(
+        "reset.handoff_unknown", "This link has expired. Start the reset again on this phone."))
+
+
+FaceUpload = Annotated[Upload, Depends(brand_upload(("face",), max_files=1))]
 
 
 @router.post("/reset-mobile/biometric/capture")
-async def capture(request: Request):
-    visit = visit_of(request)
-    limit = visit.brand.policy.upload_max_bytes
-    fields, files = await checked_upload(request, ("face",), limit, max_files=1)
-    return await run_in_threadpool(_capture, request, files)
-
-
-def _capture(request: Request, files: dict[str, list[bytes]]):
-    visit = visit_of(request)
+def capture(request: Request, upload: FaceUpload, visit: CurrentVisit):
     state = _state(visit)
     if state.get("check") != "biometric" or state.get("stage") != "capture":
         return _out_of_step(request)
-    data = (files.get("face") or [None])[0]
+    data = (upload.files.get("face") or [None])[0]
     if problem := image_problem(data, "camera picture", visit.brand.policy.upload_max_bytes):
         return _page(request, "mobile-reset-biometric", problem_status([problem]), stage="capture",
                      error=("reset.capture_invalid", problem))
@@ -310,7 +301,8 @@ def _capture(request: Request, files: dict[str, list[bytes]]):
     review = open_coinex_review(visit.exchange, visit.db, "mobile_reset_biometric", account, visit.now, {
         "country_of_residence": state.get("country"), "continued_on": state.get("device"),
         "primary_verification": f"KYC level {profile_of(visit.db, account).kyc_level}"})
-    visit.db.add(EvidenceFile(review_id=review.id, role="face", content_type=image_type(data), data=data, created_at=visit.now))
+    visit.db.add(EvidenceFile(review_id=review.id, role="face",
+                              content_type=image_type(data), data=data, created_at=visit.now))
     _save(visit, {**state, "step": "pending", "review_id": review.id})
     return _to_wizard()
 
@@ -318,9 +310,8 @@ def _capture(request: Request, files: dict[str, list[bytes]]):
 # --- Case 3: documents ------------------------------------------------------------------------
 
 
-def _choose_documents(request: Request, form: dict[str, str]):
+def _choose_documents(request: Request, form: dict[str, str], visit: Visit):
     """[Submit Documents] after a failed attempt, or after a rejected manual review."""
-    visit = visit_of(request)
     state = _state(visit)
     review = visit.db.get(Review, state.get("review_id") or 0)
     failed_questions = state.get("step") == "questions-failed"
@@ -331,16 +322,12 @@ def _choose_documents(request: Request, form: dict[str, str]):
     return _to_wizard()
 
 
+DocumentsUpload = Annotated[Upload, Depends(brand_upload(("email_screenshot", "transaction_screenshot"), max_files=2))]
+
+
 @router.post("/reset-mobile/documents")
-async def submit_documents(request: Request):
-    visit = visit_of(request)
-    limit = visit.brand.policy.upload_max_bytes
-    fields, files = await checked_upload(request, ("email_screenshot", "transaction_screenshot"), limit, max_files=2)
-    return await run_in_threadpool(_documents, request, fields, files)
-
-
-def _documents(request: Request, fields: dict[str, str], files: dict[str, list[bytes]]):
-    visit = visit_of(request)
+def submit_documents(request: Request, upload: DocumentsUpload, visit: CurrentVisit):
+    fields, files = upload.fields, upload.files
     state = _state(visit)
     if state.get("step") != "documents" or not state.get("code_verified"):
         return _out_of_step(request)
@@ -370,7 +357,8 @@ def _documents(request: Request, fields: dict[str, str], files: dict[str, list[b
                        else "withdrawal from CoinEx (screenshot from the receiving side)",
         "password_forgotten": bool(state.get("password_unavailable"))})
     for role, data in (("email_screenshot", email_shot), ("transaction_screenshot", tx_shot)):
-        visit.db.add(EvidenceFile(review_id=review.id, role=role, content_type=image_type(data), data=data, created_at=visit.now))
+        visit.db.add(EvidenceFile(review_id=review.id, role=role,
+                                  content_type=image_type(data), data=data, created_at=visit.now))
     _save(visit, {**state, "step": "pending", "review_id": review.id})
     return _to_wizard()
 
@@ -385,13 +373,12 @@ router.add_api_route("/reset-mobile/questions/continue", _post(_start_questions)
 router.add_api_route("/reset-mobile/documents/choose", _post(_choose_documents), methods=["POST"])
 for _stage in BIO_STAGES[:-1]:
     router.add_api_route(f"/reset-mobile/biometric/{_stage}",
-                         _post(lambda request, form, stage=_stage: _biometric(request, form, stage)), methods=["POST"])
+                         _post(lambda request, form, visit, stage=_stage: _biometric(request, form, visit, stage)),
+                         methods=["POST"])
 
 
 @router.post("/reset-mobile/restart")
-async def restart(request: Request):
-    await checked_form(request)
-    visit = visit_of(request)
+def restart(form: PostedForm, visit: CurrentVisit):
     flow_state.clear(visit.db, visit.session, FLOW)
     return _to_wizard()
 

@@ -12,7 +12,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import select
 from webauthn.helpers import bytes_to_base64url
-from starlette.concurrency import run_in_threadpool
 
 from .. import codes as second_factors
 from ..clock import as_utc
@@ -26,7 +25,7 @@ from ..passkeys import (
     verify_registration,
 )
 from .account_locks import lock_holding
-from .forms import checked_form, checked_json
+from .dependencies import CurrentVisit, PostedForm, PostedJson, SignedIn
 from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from .login_state import bound_factors, finish_sign_in, pending_account
 from .rendering import render
@@ -57,11 +56,7 @@ def support_hint(visit: Visit) -> str:
 
 
 @router.get("/security/passkeys")
-def passkeys_page(request: Request):
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def passkeys_page(request: Request, account: SignedIn, visit: CurrentVisit):
     return render(request, "passkeys.html", account=account, passkeys=passkeys_of(visit, account),
                   notice=request.query_params.get("notice"))
 
@@ -71,30 +66,18 @@ def _setup_factors(account: Account) -> list[str]:
 
 
 @router.get("/security/passkeys/new")
-def new_passkey_page(request: Request):
+def new_passkey_page(request: Request, account: SignedIn):
     """The code form only; the codes are sent by the POST below (no state change through GET)."""
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
     factors = _setup_factors(account)
     if not factors:
         return render(request, "passkey_new.html", 400, factors=[], error=(
-            "passkey.no_factors", "Bind e-mail, SMS and Google Authenticator verification before creating a passkey."))
+            "passkey.no_factors",
+            "Bind e-mail, SMS and Google Authenticator verification before creating a passkey."))
     return render(request, "passkey_new.html", factors=factors)
 
 
 @router.post("/security/passkeys/new/start")
-async def start_new_passkey(request: Request):
-    await checked_form(request)
-    return await run_in_threadpool(_send_setup_codes, request)
-
-
-def _send_setup_codes(request: Request):
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def start_new_passkey(form: PostedForm, account: SignedIn, visit: CurrentVisit):
     factors = _setup_factors(account)
     for channel in factors:
         if channel != "totp":
@@ -108,16 +91,7 @@ def _send_setup_codes(request: Request):
 
 
 @router.post("/security/passkeys/new")
-async def confirm_identity(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_confirm_identity, request, form)
-
-
-def _confirm_identity(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def confirm_identity(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     factors = _setup_factors(account)
     found, step, right = [], None, bool(factors)
     for channel in factors:
@@ -131,7 +105,8 @@ def _confirm_identity(request: Request, form: dict[str, str]):
             right &= match is not None
     if not right:
         return render(request, "passkey_new.html", 401, factors=factors, error=(
-            "passkey.invalid_code", "A code is wrong or has expired. Enter the e-mail, SMS and Google Authenticator codes."))
+            "passkey.invalid_code",
+            "A code is wrong or has expired. Enter the e-mail, SMS and Google Authenticator codes."))
     for match in found:
         match.used_at = visit.now
     if step is not None:
@@ -148,13 +123,7 @@ def _setup_verified(visit: Visit) -> bool:
 
 @fetch_endpoint(router, "/security/passkeys/options", summary="Options to create a passkey (after the codes)",
                 body=NO_BODY, ok=PublicKeyOptions, errors={403: "Not signed in, or the codes were not confirmed."})
-async def registration_options_endpoint(request: Request):
-    await checked_json(request)
-    return await run_in_threadpool(_registration_options, request)
-
-
-def _registration_options(request: Request):
-    visit = visit_of(request)
+def registration_options_endpoint(request: Request, body: PostedJson, visit: CurrentVisit):
     account = visit.signed_in_account()
     if account is None or not _setup_verified(visit):
         return JSONResponse({"error": "Confirm your codes first."}, status_code=403)
@@ -162,16 +131,6 @@ def _registration_options(request: Request):
     visit.session.record.webauthn_challenge = challenge
     visit.session.record.webauthn_purpose = "register"
     return JSONResponse(content=json.loads(options))
-
-
-@fetch_endpoint(router, "/security/passkeys/register", summary="Store the passkey the browser created",
-                body={"type": "object", "properties": {"credential": CREDENTIAL, "name": {"type": "string"}}},
-                ok=Redirect, errors={400: "The body is not a JSON object, the ceremony expired, or the passkey "
-                                          "could not be verified.",
-                                     403: "Not signed in, or the codes were not confirmed."})
-async def register(request: Request):
-    body = await checked_json(request)
-    return await run_in_threadpool(_register, request, body)
 
 
 def _take_challenge(visit: Visit, purpose: str) -> str | None:
@@ -184,8 +143,12 @@ def _take_challenge(visit: Visit, purpose: str) -> str | None:
     return challenge
 
 
-def _register(request: Request, body: dict):
-    visit = visit_of(request)
+@fetch_endpoint(router, "/security/passkeys/register", summary="Store the passkey the browser created",
+                body={"type": "object", "properties": {"credential": CREDENTIAL, "name": {"type": "string"}}},
+                ok=Redirect, errors={400: "The body is not a JSON object, the ceremony expired, or the passkey "
+                                          "could not be verified.",
+                                     403: "Not signed in, or the codes were not confirmed."})
+def register(request: Request, body: PostedJson, visit: CurrentVisit):
     account = visit.signed_in_account()
     if account is None or not _setup_verified(visit):
         return JSONResponse({"error": "Confirm your codes first."}, status_code=403)
@@ -195,8 +158,8 @@ def _register(request: Request, body: dict):
     try:
         verified = verify_registration(relying_party(request), body.get("credential") or {}, challenge)
     except Exception as error:  # any verification failure is a refusal, never a crash
-        return JSONResponse({"error": f"The passkey could not be verified ({type(error).__name__}). {support_hint(visit)}"},
-                            status_code=400)
+        message = f"The passkey could not be verified ({type(error).__name__}). {support_hint(visit)}"
+        return JSONResponse({"error": message}, status_code=400)
     name = str(body.get("name") or "")[:MAX_NAME].strip() or f"Passkey {len(passkeys_of(visit, account)) + 1}"
     visit.db.add(Passkey(account_id=account.id, credential_id=bytes_to_base64url(verified.credential_id),
                          public_key=verified.credential_public_key, sign_count=verified.sign_count,
@@ -210,16 +173,7 @@ def _register(request: Request, body: dict):
 
 
 @router.post("/security/passkeys/{passkey_id}/remove")
-async def remove(request: Request, passkey_id: int):
-    await checked_form(request)
-    return await run_in_threadpool(_remove, request, passkey_id)
-
-
-def _remove(request: Request, passkey_id: int):
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def remove(request: Request, form: PostedForm, passkey_id: int, account: SignedIn, visit: CurrentVisit):
     passkey = visit.db.get(Passkey, passkey_id)
     if passkey is None or passkey.account_id != account.id:
         return render(request, "passkeys.html", 404, account=account, passkeys=passkeys_of(visit, account),
@@ -231,7 +185,8 @@ def _remove(request: Request, passkey_id: int):
     return RedirectResponse("/security/passkeys?notice=removed", status_code=303)
 
 
-def accept_assertion(request: Request, purpose: str, credential: dict, account: Account | None = None) -> Passkey | None:
+def accept_assertion(request: Request, purpose: str, credential: dict,
+                     account: Account | None = None) -> Passkey | None:
     """The passkey that signed this assertion for the ceremony in flight, or None when refused.
 
     The challenge is taken (single use) whatever happens; the signature, challenge, RP ID,
@@ -260,9 +215,7 @@ def accept_assertion(request: Request, purpose: str, credential: dict, account: 
 
 @fetch_endpoint(router, "/login/passkey/options", summary="Options to sign in with a passkey",
                 body=NO_BODY, ok=PublicKeyOptions, errors={})
-async def login_options(request: Request):
-    await checked_json(request)
-    visit = visit_of(request)
+def login_options(request: Request, body: PostedJson, visit: CurrentVisit):
     options, challenge = authentication_options(relying_party(request))
     visit.session.record.webauthn_challenge = challenge
     visit.session.record.webauthn_purpose = "login"
@@ -273,13 +226,7 @@ async def login_options(request: Request):
                 body={"type": "object", "properties": {"credential": CREDENTIAL}}, ok=Redirect,
                 errors={401: "The passkey was not accepted.", 423: "The account is locked.",
                         503: "Maintenance: sign-in is refused until it ends."})
-async def login_with_passkey(request: Request):
-    body = await checked_json(request)
-    return await run_in_threadpool(_login_with_passkey, request, body)
-
-
-def _login_with_passkey(request: Request, body: dict):
-    visit = visit_of(request)
+def login_with_passkey(request: Request, body: PostedJson, visit: CurrentVisit):
     refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
     if visit.exchange.maintenance:
         return JSONResponse({"error": visit.exchange.maintenance_message()}, status_code=503)
@@ -298,13 +245,7 @@ def _login_with_passkey(request: Request, body: dict):
 
 @fetch_endpoint(router, "/login/verify/passkey/options", summary="Options for the passkey verification step",
                 body=NO_BODY, ok=PublicKeyOptions, errors={403: "No sign-in waiting for a passkey."})
-async def verify_options(request: Request):
-    await checked_json(request)
-    return await run_in_threadpool(_verify_options, request)
-
-
-def _verify_options(request: Request):
-    visit = visit_of(request)
+def verify_options(request: Request, body: PostedJson, visit: CurrentVisit):
     account = pending_account(visit)
     if account is None or visit.session.record.pending_channel != "passkey":
         return JSONResponse({"error": "Start again from the login page."}, status_code=403)
@@ -317,13 +258,7 @@ def _verify_options(request: Request):
 @fetch_endpoint(router, "/login/verify/passkey", summary="Pass the verification step with a passkey",
                 body={"type": "object", "properties": {"credential": CREDENTIAL}}, ok=Redirect,
                 errors={401: "The passkey was not accepted.", 403: "No sign-in waiting for a passkey."})
-async def verify_with_passkey(request: Request):
-    body = await checked_json(request)
-    return await run_in_threadpool(_verify_with_passkey, request, body)
-
-
-def _verify_with_passkey(request: Request, body: dict):
-    visit = visit_of(request)
+def verify_with_passkey(request: Request, body: PostedJson, visit: CurrentVisit):
     account = pending_account(visit)
     refused = {"error": "The passkey was not accepted. " + support_hint(visit)}
     if account is None:

@@ -7,13 +7,11 @@ import json
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from ..passkeys import authentication_options
-from .forms import checked_json
+from .dependencies import CurrentVisit, PostedJson
 from .json_api import CREDENTIAL, NO_BODY, PublicKeyOptions, Redirect, fetch_endpoint
 from .passkey_pages import accept_assertion, passkeys_of, relying_party, support_hint
-from .visit import visit_of
 from .withdrawal_pages import passkey_withdrawal_state, record_withdrawal, withdrawal_refusal
 
 router = APIRouter()
@@ -24,13 +22,7 @@ UNAVAILABLE = ("Passkey withdrawals need phone, e-mail and Google Authenticator 
 @fetch_endpoint(router, "/withdraw/passkey/options", summary="Options to confirm a withdrawal with a passkey",
                 body=NO_BODY, ok=PublicKeyOptions,
                 errors={401: "Not signed in.", 403: "Passkey withdrawals are unavailable for this account."})
-async def options(request: Request):
-    await checked_json(request)
-    return await run_in_threadpool(_options, request)
-
-
-def _options(request: Request):
-    visit = visit_of(request)
+def options(request: Request, body: PostedJson, visit: CurrentVisit):
     account = visit.signed_in_account()
     if account is None:
         return JSONResponse({"error": "Log in again."}, status_code=401)
@@ -48,13 +40,7 @@ def _options(request: Request):
                 ok=Redirect, errors={400: "The body is not a JSON object, or the address or amount is invalid.",
                                      401: "Not signed in, or the passkey was not accepted.",
                                      403: "Unavailable, held, or above the KYC limit."})
-async def withdraw_with_passkey(request: Request):
-    body = await checked_json(request)
-    return await run_in_threadpool(_withdraw, request, body)
-
-
-def _withdraw(request: Request, body: dict):
-    visit = visit_of(request)
+def withdraw_with_passkey(request: Request, body: PostedJson, visit: CurrentVisit):
     account = visit.signed_in_account()
     if account is None:
         return JSONResponse({"error": "Log in again."}, status_code=401)

@@ -4,14 +4,11 @@ and sets a password, after which e-mail and password sign in too (seeds/000:6)."
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from ..identities import account_for_email
 from ..passwords import hash_password, password_problems
-from .forms import checked_form
+from .dependencies import CurrentVisit, PostedForm, SignedIn
 from .rendering import render
-from .visit import visit_of
 
 router = APIRouter(prefix="/security/password")
 PURPOSE = "set_password"
@@ -22,24 +19,12 @@ def _page(request: Request, status_code: int = 200, **context):
 
 
 @router.get("")
-def password_page(request: Request):
-    account = visit_of(request).signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def password_page(request: Request, account: SignedIn):
     return _page(request, account=account, code_sent=False)
 
 
 @router.post("/code")
-async def send_code(request: Request):
-    await checked_form(request)
-    return await run_in_threadpool(_send_code, request)
-
-
-def _send_code(request: Request):
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def send_code(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     if account.password_hash or not account.email:
         return _page(request, 400, account=account, code_sent=False,
                      error=("password.not_applicable", "This account cannot set a password here."))
@@ -54,16 +39,7 @@ def _send_code(request: Request):
 
 
 @router.post("")
-async def set_password(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_set_password, request, form)
-
-
-def _set_password(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = visit.signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def set_password(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     if account.password_hash or not account.email:
         return _page(request, 400, account=account, code_sent=False,
                      error=("password.not_applicable", "This account cannot set a password here."))
@@ -78,7 +54,8 @@ def _set_password(request: Request, form: dict[str, str]):
     if other is not None and other.id != account.id:
         return _page(request, 409, account=account, code_sent=True, error=(
             "password.email_taken",
-            "This e-mail already signs in to another account with a password. Each registration is a separate account.",
+            "This e-mail already signs in to another account with a password. "
+            "Each registration is a separate account.",
         ))
     found.used_at = visit.now
     visit.exchange.mailer.send(
@@ -89,5 +66,5 @@ def _set_password(request: Request, form: dict[str, str]):
     )
     account.password_hash = hash_password(password)
     account.email_login = True
-    return _page(request, account=account, code_sent=False,
-                 notice=("password.set", "Password set. You can now log in with your e-mail and password on any device."))
+    return _page(request, account=account, code_sent=False, notice=(
+        "password.set", "Password set. You can now log in with your e-mail and password on any device."))

@@ -17,7 +17,6 @@ import phonenumbers
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from .. import flow_state
 from ..identities import account_for_email, account_for_phone
@@ -25,7 +24,8 @@ from ..models import Account
 from ..passwords import password_problems
 from ..security_changes import reset_password
 from .account_locks import lock_holding
-from .forms import checked_form, email_problem, normalize_email
+from .dependencies import CurrentVisit, PostedForm
+from .forms import email_problem, normalize_email
 from .rendering import render
 from .visit import Visit, visit_of
 
@@ -97,13 +97,7 @@ def forgot_page(request: Request):
 
 
 @router.post("/forgot-password")
-async def forgot_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_identify, request, form)
-
-
-def _identify(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def forgot_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     parsed = parse_identifier(form.get("identifier", ""))
     if isinstance(parsed, str):
         return _page(request, "forgot-password", 400, identifier=form.get("identifier", ""),
@@ -125,8 +119,8 @@ def _robot_page(request: Request, state: dict, status_code: int = 200, **context
 
 
 @router.get("/forgot-password/robot")
-def robot_page(request: Request):
-    state = _state(visit_of(request))
+def robot_page(request: Request, visit: CurrentVisit):
+    state = _state(visit)
     if not state.get("identifier"):
         return _see_other("/forgot-password")
     if state.get("robot_passed"):
@@ -135,13 +129,7 @@ def robot_page(request: Request):
 
 
 @router.post("/forgot-password/robot")
-async def robot_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_robot, request, form)
-
-
-def _robot(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def robot_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     state = _state(visit)
     if not state.get("identifier"):
         return _see_other("/forgot-password")
@@ -178,8 +166,8 @@ def _send_reset_code(visit: Visit, state: dict) -> None:
 
 
 @router.get("/forgot-password/code")
-def code_page(request: Request):
-    state = _state(visit_of(request))
+def code_page(request: Request, visit: CurrentVisit):
+    state = _state(visit)
     if not state.get("identifier"):
         return _see_other("/forgot-password")
     if not state.get("robot_passed"):
@@ -188,13 +176,7 @@ def code_page(request: Request):
 
 
 @router.post("/forgot-password/code")
-async def code_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_check_code, request, form)
-
-
-def _check_code(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def code_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     state = _state(visit)
     if not state.get("identifier"):
         return _see_other("/forgot-password")
@@ -231,21 +213,15 @@ def _check_code(request: Request, form: dict[str, str]):
 
 
 @router.get("/forgot-password/new")
-def new_password_page(request: Request):
-    state = _state(visit_of(request))
+def new_password_page(request: Request, visit: CurrentVisit):
+    state = _state(visit)
     if not state.get("code_verified"):
         return _see_other("/forgot-password")
     return _page(request, "forgot-new-password")
 
 
 @router.post("/forgot-password/new")
-async def new_password_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_set_password, request, form)
-
-
-def _set_password(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def new_password_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     state = _state(visit)
     if not state.get("code_verified") or state.get("account_id") is None:
         return _see_other("/forgot-password")

@@ -7,17 +7,13 @@ their own modules (one per flow) and link from their section.
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse
 
+from .dependencies import SignedIn
 from .rendering import render
-from .visit import visit_of
 
 router = APIRouter()
 
 
 @router.get("/security")
-def security_page(request: Request):
-    account = visit_of(request).signed_in_account()
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def security_page(request: Request, account: SignedIn):
     return render(request, "security.html", account=account)

@@ -10,16 +10,16 @@ import json
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from ..identities import account_for_email, account_for_phone
 from ..models import Account
 from ..passwords import hash_password, password_problems
 from ..phones import PhoneProblem, countries, display, to_e164
 from ..reuse_block import blocked_until, refusal_message
-from .forms import checked_form, email_problem, normalize_email
+from .dependencies import CurrentVisit, PostedForm
+from .forms import email_problem, normalize_email
 from .rendering import render
-from .visit import Visit, visit_of
+from .visit import Visit
 
 router = APIRouter()
 
@@ -36,15 +36,9 @@ def signup_page(request: Request):
 
 
 @router.post("/signup")
-async def signup_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_signup, request, form)
-
-
-def _signup(request: Request, form: dict[str, str]):
+def signup_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     if form.get("method") == "phone":
-        return _signup_by_phone(request, form)
-    visit = visit_of(request)
+        return _signup_by_phone(request, form, visit)
     email = normalize_email(form.get("email", ""))
     password = form.get("password", "")
     errors = {}
@@ -82,8 +76,7 @@ def _signup(request: Request, form: dict[str, str]):
     return render(request, "signup_done.html", email=email)
 
 
-def _signup_by_phone(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def _signup_by_phone(request: Request, form: dict[str, str], visit: Visit):
     password = form.get("password", "")
     shown = {"method": "phone", "country": form.get("country", ""), "phone": form.get("phone", "")}
     errors = {}
@@ -126,31 +119,27 @@ def _pending_signup(visit: Visit) -> dict | None:
 
 
 @router.get("/signup/phone-code")
-def phone_code_page(request: Request):
-    pending = _pending_signup(visit_of(request))
+def phone_code_page(request: Request, visit: CurrentVisit):
+    pending = _pending_signup(visit)
     if pending is None:
         return RedirectResponse("/signup?with=phone", status_code=303)
     return render(request, "signup_phone_code.html", phone=display(pending["phone"]))
 
 
 @router.post("/signup/phone-code")
-async def phone_code_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_confirm_phone, request, form)
-
-
-def _confirm_phone(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def phone_code_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     pending = _pending_signup(visit)
     if pending is None:
         return RedirectResponse("/signup?with=phone", status_code=303)
     phone = pending["phone"]
-    found = visit.exchange.codes.find_valid(visit.db, f"phone:{phone}", "signup", "sms", form.get("code", ""), visit.now)
+    found = visit.exchange.codes.find_valid(visit.db, f"phone:{phone}", "signup", "sms", form.get("code", ""),
+                                           visit.now)
     if found is None or pending["password_hash"] is None or account_for_phone(visit.db, phone) is not None:
         return render(request, "signup_phone_code.html", 400, phone=display(phone),
                       error=("signup.invalid_code", "The code is wrong or has expired."))
     found.used_at = visit.now
     visit.session.record.pending_signup = None
-    visit.db.add(Account(registered_via="phone", phone=phone, password_hash=pending["password_hash"], created_at=visit.now))
+    visit.db.add(Account(registered_via="phone", phone=phone, password_hash=pending["password_hash"],
+                         created_at=visit.now))
     visit.exchange.sms.send(visit.db, phone, f"[{visit.brand.name}] Your account is registered with this number.")
     return render(request, "signup_done.html", phone=display(phone))

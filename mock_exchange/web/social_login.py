@@ -20,9 +20,10 @@ from ..idp import PROVIDERS, pkce_challenge, verify_id_token
 from ..models import Account
 from .account_locks import lock_holding
 from .auth_pages import held_lock_response
+from .dependencies import CurrentVisit
 from .login_state import sign_in_or_verify
 from .rendering import platform_of, render
-from .visit import Visit, visit_of
+from .visit import Visit
 
 router = APIRouter(prefix="/auth/{provider}")
 
@@ -34,10 +35,9 @@ def _offered(request: Request, provider: str) -> bool:
 
 
 @router.get("/start")
-def start(request: Request, provider: str):
+def start(request: Request, provider: str, visit: CurrentVisit):
     if not _offered(request, provider):
         raise HTTPException(404)
-    visit = visit_of(request)
     record = visit.ensure_session().record
     record.oauth_provider = provider
     record.oauth_state = secrets.token_urlsafe(24)
@@ -63,18 +63,19 @@ def _refuse(request: Request, provider: str, message_id: str, detail: str):
 
 
 @router.get("/callback")
-def callback(request: Request, provider: str):
+def callback(request: Request, provider: str, visit: CurrentVisit):
     if provider not in PROVIDERS:
         raise HTTPException(404)
-    visit = visit_of(request)
     record = visit.session.record if visit.session else None
-    expected = (record.oauth_provider, record.oauth_state, record.oauth_nonce, record.oauth_verifier) if record else (None,) * 4
+    expected = ((record.oauth_provider, record.oauth_state, record.oauth_nonce, record.oauth_verifier)
+                if record else (None,) * 4)
     if record is not None:  # one use: a replayed callback finds nothing to match
         record.oauth_provider = record.oauth_state = record.oauth_nonce = record.oauth_verifier = None
     state = request.query_params.get("state", "")
     state = state if state.isascii() else ""  # compare_digest raises TypeError (a 500) on non-ASCII text
     if expected[0] != provider or not expected[1] or not hmac.compare_digest(expected[1], state):
-        return _refuse(request, provider, "social.state_mismatch", "The sign-in response did not match a sign-in started here.")
+        return _refuse(request, provider, "social.state_mismatch",
+                       "The sign-in response did not match a sign-in started here.")
     if request.query_params.get("error"):
         return _refuse(request, provider, "social.cancelled", "Sign-in was cancelled at the provider.")
     return _complete(request, visit, provider, request.query_params.get("code", ""), expected[2], expected[3])

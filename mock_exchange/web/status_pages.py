@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from .dependencies import CurrentVisit
 from .rendering import render
-from .visit import visit_of
 
 router = APIRouter()
 
 
 @router.get("/status")
-def status_page(request: Request):
-    exchange = visit_of(request).exchange
+def status_page(request: Request, visit: CurrentVisit):
+    exchange = visit.exchange
     return render(request, "status.html", maintenance=exchange.maintenance, message=exchange.maintenance_message())

@@ -8,22 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 
 from .. import codes as second_factors
 from ..models import Account
-from .visit import Visit, visit_of
+from .visit import Visit
 
 LABELS = {"email": "E-mail verification code", "sms": "SMS verification code", "totp": "Google Authenticator code"}
-
-
-def signed_in(request: Request) -> Account | None:
-    return visit_of(request).signed_in_account()
-
-
-def to_login() -> RedirectResponse:
-    return RedirectResponse("/login", status_code=303)
 
 
 def send_codes(visit: Visit, account: Account, purpose: str, channels: list[str], *,
@@ -37,7 +27,8 @@ def send_codes(visit: Visit, account: Account, purpose: str, channels: list[str]
         text = (f"Your {brand.name} verification code for {purpose.replace('_', ' ')} is {code}. "
                 f"It expires in {brand.policy.code_lifetime_minutes} minutes. Never share it.")
         if channel == "email":
-            visit.exchange.mailer.send(email or account.email, f"{brand.name} verification code ({purpose.replace('_', ' ')})", text)
+            subject = f"{brand.name} verification code ({purpose.replace('_', ' ')})"
+            visit.exchange.mailer.send(email or account.email, subject, text)
         else:
             visit.exchange.sms.send(visit.db, phone or account.phone, f"[{brand.name}] {text}")
 
@@ -70,7 +61,8 @@ def check_codes(visit: Visit, account: Account, purpose: str, channels: list[str
                 result.wrong.append(channel)
             result._totp_step = step
         else:
-            found = visit.exchange.codes.find_valid(visit.db, subject_owner or account, purpose, channel, code, visit.now)
+            owner = subject_owner or account
+            found = visit.exchange.codes.find_valid(visit.db, owner, purpose, channel, code, visit.now)
             if found is None:
                 result.wrong.append(channel)
             else:

@@ -11,13 +11,12 @@ import re
 
 import phonenumbers
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 
 from ..identities import account_for_email, account_for_phone
 from ..security_changes import open_review
-from .forms import checked_form, email_problem, normalize_email, parse_amount
+from .dependencies import CurrentVisit, PostedForm
+from .forms import email_problem, normalize_email, parse_amount
 from .rendering import render
-from .visit import visit_of
 
 router = APIRouter()
 TOPICS = {"phone_gone": "phone_unbind", "forgot_account": "account_lookup"}
@@ -29,7 +28,9 @@ def _phone(value: str) -> str | None:
         parsed = phonenumbers.parse(value.strip(), None)
     except phonenumbers.NumberParseException:
         return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) if phonenumbers.is_valid_number(parsed) else None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _page(request: Request, topic: str, status_code: int = 200, **context):
@@ -42,13 +43,7 @@ def support_case_page(request: Request, topic: str = "phone_gone"):
 
 
 @router.post("/support/case")
-async def support_case_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_submit, request, form)
-
-
-def _submit(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def support_case_submit(request: Request, form: PostedForm, visit: CurrentVisit):
     topic = form.get("topic", "")
     if topic not in TOPICS:
         return _page(request, "phone_gone", 400, error="Choose what you need help with.")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 
 from ..models import SupportChat
-from .forms import checked_form
+from .dependencies import CurrentVisit, PostedForm
 from .rendering import render
-from .visit import visit_of
 
 router = APIRouter()
 MAX_MESSAGE = 2000
@@ -25,13 +23,7 @@ def help_center(request: Request):
 
 
 @router.post("/support/chat")
-async def start_chat(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_start_chat, request, form)
-
-
-def _start_chat(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
+def start_chat(request: Request, form: PostedForm, visit: CurrentVisit):
     contact, message = form.get("contact", ""), form.get("message", "")
     errors = {}
     if not contact or len(contact) > 254:

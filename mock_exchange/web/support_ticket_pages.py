@@ -5,20 +5,21 @@ codes (line 6). Uploads are PNG/JPEG only, checked by their bytes, at most the b
 from __future__ import annotations
 
 import secrets
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from sqlalchemy import func, select
-from starlette.concurrency import run_in_threadpool
 
-from ..coinex_reviews import open_coinex_review
+from ..checklist_reviews import open_coinex_review
 from ..identities import account_for_email
 from ..lockout import throttle_key
 from ..models import EvidenceFile, Review, SupportTicket
 from ..passwords import verify_password
+from .dependencies import CurrentVisit
 from .uploads import checked_upload, image_problem, image_type, problem_status
 from .forms import email_problem, normalize_email
 from .rendering import render
-from .visit import visit_of
+from .visit import Visit
 
 router = APIRouter()
 TOPICS = {"login": "Cannot log in", "2fa": "2FA or verification codes", "locked": "Account locked",
@@ -31,6 +32,22 @@ REQUIRED = {
     "client_version": "Name your browser and its version (e.g. Chrome 115.0) or the app version.",
 }
 MAX_SCREENSHOTS = 3
+Upload = tuple[dict[str, str], dict[str, list[bytes]]]  # the text fields, and each file field's bytes
+
+
+def _upload(file_fields: tuple[str, ...], max_files: int):
+    """A dependency reading the multipart body (CSRF checked), each file within the brand's limit.
+
+    Reading the upload is the only awaiting; the handler given it is a plain ``def``."""
+
+    async def read(request: Request, visit: CurrentVisit) -> Upload:
+        return await checked_upload(request, file_fields, visit.brand.policy.upload_max_bytes, max_files=max_files)
+
+    return read
+
+
+TicketUpload = Annotated[Upload, Depends(_upload(("screenshots",), MAX_SCREENSHOTS))]
+IdentityUpload = Annotated[Upload, Depends(_upload(("id_photo", "selfie"), 2))]
 
 
 @router.get("/support/ticket")
@@ -39,14 +56,8 @@ def ticket_page(request: Request):
 
 
 @router.post("/support/ticket")
-async def submit_ticket(request: Request):
-    limit = visit_of(request).brand.policy.upload_max_bytes
-    fields, files = await checked_upload(request, ("screenshots",), limit, max_files=MAX_SCREENSHOTS)
-    return await run_in_threadpool(_ticket, request, fields, files)
-
-
-def _ticket(request: Request, fields: dict[str, str], files: dict[str, list[bytes]]):
-    visit = visit_of(request)
+def submit_ticket(request: Request, upload: TicketUpload, visit: CurrentVisit):
+    fields, files = upload
     errors = {name: message for name, message in REQUIRED.items() if not fields.get(name)}
     if fields.get("topic") not in TOPICS:
         errors["topic"] = "Choose what the problem is about."
@@ -62,7 +73,8 @@ def _ticket(request: Request, fields: dict[str, str], files: dict[str, list[byte
                       topics=TOPICS, fields=fields, errors=errors)
     contact = fields["contact"].lower()
     earlier = visit.db.scalar(select(SupportTicket).where(
-        func.lower(SupportTicket.contact) == contact, SupportTicket.topic == fields["topic"], SupportTicket.status == "open"))
+        func.lower(SupportTicket.contact) == contact, SupportTicket.topic == fields["topic"],
+        SupportTicket.status == "open"))
     if earlier is not None:
         return render(request, "support_ticket.html", 409, page_id="support-ticket-duplicate", topics=TOPICS,
                       fields=fields, ticket=earlier)
@@ -95,21 +107,17 @@ def disable_2fa_page(request: Request):
 
 
 @router.post("/support/unlock")
-async def submit_unlock(request: Request):
-    limit = visit_of(request).brand.policy.upload_max_bytes
-    fields, files = await checked_upload(request, ("id_photo", "selfie"), limit, max_files=2)
-    return await run_in_threadpool(_identity_ticket, request, "unlock", fields, files)
+def submit_unlock(request: Request, upload: IdentityUpload, visit: CurrentVisit):
+    return _identity_ticket(request, visit, "unlock", upload)
 
 
 @router.post("/support/disable-2fa")
-async def submit_disable_2fa(request: Request):
-    limit = visit_of(request).brand.policy.upload_max_bytes
-    fields, files = await checked_upload(request, ("id_photo", "selfie"), limit, max_files=2)
-    return await run_in_threadpool(_identity_ticket, request, "disable_2fa", fields, files)
+def submit_disable_2fa(request: Request, upload: IdentityUpload, visit: CurrentVisit):
+    return _identity_ticket(request, visit, "disable_2fa", upload)
 
 
-def _identity_ticket(request: Request, purpose: str, fields: dict[str, str], files: dict[str, list[bytes]]):
-    visit = visit_of(request)
+def _identity_ticket(request: Request, visit: Visit, purpose: str, upload: Upload):
+    fields, files = upload
     page_id = "support-unlock" if purpose == "unlock" else "support-disable-2fa"
     limit = visit.brand.policy.upload_max_bytes
     email = normalize_email(fields.get("email", ""))
@@ -147,7 +155,8 @@ def _identity_ticket(request: Request, purpose: str, fields: dict[str, str], fil
         review = visit.db.scalar(select(Review).where(Review.account_id == account.id, Review.kind == kind,
                                                       Review.status == "pending"))
         if review is None:
-            review = open_coinex_review(visit.exchange, visit.db, kind, account, visit.now, {"ticket": "ID photo and selfie attached"})
+            review = open_coinex_review(visit.exchange, visit.db, kind, account, visit.now,
+                                        {"ticket": "ID photo and selfie attached"})
             for role, data in (("id_photo", id_photo), ("selfie", selfie)):
                 visit.db.add(EvidenceFile(review_id=review.id, role=role, content_type=image_type(data), data=data,
                                           created_at=visit.now))

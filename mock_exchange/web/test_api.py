@@ -22,8 +22,8 @@ from ..identities import account_for_email, account_for_phone
 from ..lockout import throttle_key
 from ..models import Account, SmsMessage, TradingBot, WebSession
 from ..passwords import hash_password
+from .dependencies import CurrentVisit
 from .json_api import ApiError
-from .visit import visit_of
 
 DB_INT_MAX = 2**63 - 1  # SQLite's INTEGER: larger ids are refused as invalid (422), not crashed on
 AccountId = Annotated[int, Path(ge=1, le=DB_INT_MAX, description="an account id from POST /__test__/accounts")]
@@ -113,8 +113,7 @@ class Sms(BaseModel):
 
 
 @router.post("/accounts", response_model=SeededAccount, status_code=201, responses=refusals(409))
-def seed_account(seed: AccountSeed, request: Request):
-    visit = visit_of(request)
+def seed_account(seed: AccountSeed, visit: CurrentVisit):
     if not seed.email and not seed.phone:
         raise HTTPException(422, "an account needs an e-mail or a phone number")
     email = seed.email.strip().lower() if seed.email else None
@@ -139,7 +138,8 @@ def seed_account(seed: AccountSeed, request: Request):
     )
     if seed.registered_via in ("google", "apple"):
         provider = visit.exchange.providers[seed.registered_via]
-        setattr(account, f"{seed.registered_via}_sub", provider.subject_for((seed.social_identity or email or "").lower()))
+        identity = (seed.social_identity or email or "").lower()
+        setattr(account, f"{seed.registered_via}_sub", provider.subject_for(identity))
     visit.db.add(account)
     visit.db.flush()
     for name in seed.bots:
@@ -151,8 +151,7 @@ def seed_account(seed: AccountSeed, request: Request):
 
 
 @router.get("/accounts/{account_id}", response_model=AccountState, responses=refusals(404))
-def account_state(account_id: AccountId, request: Request):
-    visit = visit_of(request)
+def account_state(account_id: AccountId, visit: CurrentVisit):
     account = visit.db.get(Account, account_id)
     if account is None:
         raise HTTPException(404, "no such account")
@@ -175,36 +174,36 @@ def _reading(clock) -> ClockReading:
 
 
 @router.get("/clock", response_model=ClockReading)
-def read_clock(request: Request):
-    return _reading(visit_of(request).exchange.clock)
+def read_clock(visit: CurrentVisit):
+    return _reading(visit.exchange.clock)
 
 
 @router.post("/clock/advance", response_model=ClockReading)
-def advance_clock(move: ClockMove, request: Request):
-    clock = visit_of(request).exchange.clock
+def advance_clock(move: ClockMove, visit: CurrentVisit):
+    clock = visit.exchange.clock
     clock.advance(timedelta(seconds=move.seconds))
     return _reading(clock)
 
 
 @router.post("/clock/pause", response_model=ClockReading)
-def pause_clock(request: Request):
+def pause_clock(visit: CurrentVisit):
     """Test mode: time stands still until the test moves it (boundaries hit exactly on a slow machine)."""
-    clock = visit_of(request).exchange.clock
+    clock = visit.exchange.clock
     clock.pause()
     return _reading(clock)
 
 
 @router.post("/clock/resume", response_model=ClockReading)
-def resume_clock(request: Request):
+def resume_clock(visit: CurrentVisit):
     """Time runs on from where it stood; it never moves back."""
-    clock = visit_of(request).exchange.clock
+    clock = visit.exchange.clock
     clock.resume()
     return _reading(clock)
 
 
 @router.get("/sms", response_model=list[Sms])
-def sms_outbox(request: Request, phone: str | None = None):
-    db = visit_of(request).db
+def sms_outbox(visit: CurrentVisit, phone: str | None = None):
+    db = visit.db
     query = select(SmsMessage).order_by(SmsMessage.id)
     if phone:
         query = query.where(SmsMessage.phone == phone)
@@ -227,9 +226,8 @@ class ExchangeInfo(BaseModel):
 
 
 @router.get("/info", response_model=ExchangeInfo)
-def exchange_info(request: Request):
+def exchange_info(visit: CurrentVisit):
     """Which brand this deployment is, so a harness pointed at a URL can tell."""
-    visit = visit_of(request)
     brand = visit.brand
     database = DatabaseSettings(journal_mode=visit.db.execute(text("PRAGMA journal_mode")).scalar(),
                                 busy_timeout_ms=visit.db.execute(text("PRAGMA busy_timeout")).scalar())
@@ -242,16 +240,16 @@ class Maintenance(BaseModel):
 
 
 @router.get("/maintenance", response_model=Maintenance)
-def get_maintenance(request: Request):
+def get_maintenance(visit: CurrentVisit):
     """Whether maintenance mode is on (a harness that did not switch it can ask)."""
-    return Maintenance(on=visit_of(request).exchange.maintenance)
+    return Maintenance(on=visit.exchange.maintenance)
 
 
 @router.post("/maintenance", response_model=Maintenance)
-def set_maintenance(change: Maintenance, request: Request):
+def set_maintenance(change: Maintenance, visit: CurrentVisit):
     """Switch maintenance mode: the login page shows a banner and refuses sign-in."""
-    visit_of(request).exchange.maintenance = change.on
-    return Maintenance(on=visit_of(request).exchange.maintenance)
+    visit.exchange.maintenance = change.on
+    return Maintenance(on=visit.exchange.maintenance)
 
 
 class TokenTampering(BaseModel):
@@ -260,6 +258,6 @@ class TokenTampering(BaseModel):
 
 
 @router.post("/idp/{provider}/tamper", status_code=204, response_model=None)
-def tamper_next_token(provider: Literal["google", "apple"], change: TokenTampering, request: Request):
+def tamper_next_token(provider: Literal["google", "apple"], change: TokenTampering, visit: CurrentVisit):
     """Make the mock provider put a wrong claim in its next ID token (a misbehaving provider)."""
-    visit_of(request).exchange.providers[provider].next_token_overrides[change.claim] = change.value
+    visit.exchange.providers[provider].next_token_overrides[change.claim] = change.value

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -21,9 +21,10 @@ from ..sessions import COOKIE_NAME
 from ..passwords import hash_password, verify_password
 from ..security_changes import change_email, decide_review, open_review, reset_password, unbind_channel
 from ..withdrawal_hold import active_hold
+from .dependencies import CurrentVisit
 from .forms import email_problem, normalize_email
 from .test_api import DB_INT_MAX, EMAIL, AccountId, DbInt, UtcDateTime, loopback_only, refusals
-from .visit import visit_of
+from .visit import Visit
 
 router = APIRouter(prefix="/__test__", dependencies=[Depends(loopback_only)], tags=["test API: recovery"],
                    responses=refusals())
@@ -57,8 +58,8 @@ class ReuseBlock(BaseModel):
     blocked_until: UtcDateTime | None
 
 
-def _account(request: Request, account_id: int) -> Account:
-    account = visit_of(request).db.get(Account, account_id)
+def _account(visit: Visit, account_id: int) -> Account:
+    account = visit.db.get(Account, account_id)
     if account is None:
         raise HTTPException(404, "no such account")
     return account
@@ -71,12 +72,12 @@ class AgentSeed(BaseModel):
 
 
 @router.post("/agents", status_code=201, response_model=Agent, responses=refusals(409))
-def seed_agent(seed: AgentSeed, request: Request):
-    visit = visit_of(request)
+def seed_agent(seed: AgentSeed, visit: CurrentVisit):
     email = seed.email.strip().lower()
     if visit.db.scalar(select(SupportAgent).where(SupportAgent.email == email)) is not None:
         raise HTTPException(409, "that agent exists")
-    agent = SupportAgent(email=email, name=seed.name, password_hash=hash_password(seed.password), created_at=visit.now)
+    agent = SupportAgent(email=email, name=seed.name, password_hash=hash_password(seed.password),
+                         created_at=visit.now)
     visit.db.add(agent)
     visit.db.flush()
     return {"id": agent.id, "email": agent.email}
@@ -99,11 +100,11 @@ def _view(review: Review) -> ReviewView:
 
 
 @router.get("/reviews", response_model=list[ReviewView])
-def list_reviews(request: Request, account_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None):
+def list_reviews(visit: CurrentVisit, account_id: Annotated[int | None, Query(ge=1, le=DB_INT_MAX)] = None):
     query = select(Review).order_by(Review.id)
     if account_id is not None:
         query = query.where(Review.account_id == account_id)
-    return [_view(r) for r in visit_of(request).db.scalars(query)]
+    return [_view(r) for r in visit.db.scalars(query)]
 
 
 class ReviewSeed(BaseModel):
@@ -114,9 +115,8 @@ class ReviewSeed(BaseModel):
 
 
 @router.post("/reviews", response_model=ReviewView, status_code=201, responses=refusals(404))
-def seed_review(seed: ReviewSeed, request: Request):
-    visit = visit_of(request)
-    account = _account(request, seed.account_id) if seed.account_id is not None else None
+def seed_review(seed: ReviewSeed, visit: CurrentVisit):
+    account = _account(visit, seed.account_id) if seed.account_id is not None else None
     review = open_review(visit.exchange, visit.db, seed.kind, account, visit.now, seed.details, seed.contact_email)
     return _view(review)
 
@@ -127,8 +127,7 @@ class Decision(BaseModel):
 
 
 @router.post("/reviews/{review_id}/decide", response_model=ReviewView, responses=refusals(404, 409))
-def decide(review_id: ReviewId, decision: Decision, request: Request):
-    visit = visit_of(request)
+def decide(review_id: ReviewId, decision: Decision, visit: CurrentVisit):
     review = visit.db.get(Review, review_id)
     if review is None:
         raise HTTPException(404, "no such review")
@@ -143,15 +142,14 @@ class NewPassword(BaseModel):
 
 
 @router.post("/accounts/{account_id}/reset-password", response_model=Hold, responses=refusals(404))
-def seed_reset(account_id: AccountId, body: NewPassword, request: Request):
-    visit = visit_of(request)
-    hold = reset_password(visit.exchange, visit.db, _account(request, account_id), body.password, visit.now)
+def seed_reset(account_id: AccountId, body: NewPassword, visit: CurrentVisit):
+    hold = reset_password(visit.exchange, visit.db, _account(visit, account_id), body.password, visit.now)
     return {"hold_until": hold.until}
 
 
 @router.post("/accounts/{account_id}/password-check", response_model=PasswordMatch, responses=refusals(404))
-def password_check(account_id: AccountId, body: NewPassword, request: Request):
-    return {"matches": verify_password(_account(request, account_id).password_hash, body.password)}
+def password_check(account_id: AccountId, body: NewPassword, visit: CurrentVisit):
+    return {"matches": verify_password(_account(visit, account_id).password_hash, body.password)}
 
 
 class Unbind(BaseModel):
@@ -159,9 +157,8 @@ class Unbind(BaseModel):
 
 
 @router.post("/accounts/{account_id}/unbind", response_model=Hold, responses=refusals(404))
-def seed_unbind(account_id: AccountId, body: Unbind, request: Request):
-    visit = visit_of(request)
-    hold = unbind_channel(visit.exchange, visit.db, _account(request, account_id), body.channel, visit.now)
+def seed_unbind(account_id: AccountId, body: Unbind, visit: CurrentVisit):
+    hold = unbind_channel(visit.exchange, visit.db, _account(visit, account_id), body.channel, visit.now)
     return {"hold_until": hold.until}
 
 
@@ -172,12 +169,11 @@ class SignedInSession(BaseModel):
 
 @router.post("/accounts/{account_id}/sessions", response_model=SignedInSession, status_code=201,
              responses=refusals(404))
-def start_signed_in_session(account_id: AccountId, request: Request):
+def start_signed_in_session(account_id: AccountId, visit: CurrentVisit):
     """A signed-in session, as the login page and its verification step leave one, for tests that
     are not about logging in: the harness puts the token in the browser's cookie jar. It records
     no device and sends no login notice (tests about those sign in through the page)."""
-    visit = visit_of(request)
-    account = _account(request, account_id)
+    account = _account(visit, account_id)
     handle = visit.exchange.sessions.start(visit.db, visit.now, account_id=account.id)
     return {"cookie_name": COOKIE_NAME, "token": handle.new_token}
 
@@ -187,10 +183,9 @@ class NewEmail(BaseModel):
 
 
 @router.post("/accounts/{account_id}/change-email", response_model=Hold, responses=refusals(404, 409))
-def seed_change_email(account_id: AccountId, body: NewEmail, request: Request):
+def seed_change_email(account_id: AccountId, body: NewEmail, visit: CurrentVisit):
     """The change the page makes after its codes, without the codes: the same address rules."""
-    visit = visit_of(request)
-    account = _account(request, account_id)
+    account = _account(visit, account_id)
     email = normalize_email(body.new_email)
     if problem := email_problem(email):
         raise HTTPException(422, problem)
@@ -202,9 +197,8 @@ def seed_change_email(account_id: AccountId, body: NewEmail, request: Request):
 
 
 @router.get("/accounts/{account_id}/security", response_model=SecurityState, responses=refusals(404))
-def security_state(account_id: AccountId, request: Request):
-    visit = visit_of(request)
-    account = _account(request, account_id)
+def security_state(account_id: AccountId, visit: CurrentVisit):
+    account = _account(visit, account_id)
     hold = active_hold(visit.db, account.id, visit.now)
     return {
         "email": account.email, "phone": account.phone, "email_2fa": account.email_2fa,
@@ -215,6 +209,5 @@ def security_state(account_id: AccountId, request: Request):
 
 
 @router.get("/reuse-blocks", response_model=ReuseBlock)
-def reuse_state(request: Request, email: str | None = None, phone: str | None = None):
-    visit = visit_of(request)
+def reuse_state(visit: CurrentVisit, email: str | None = None, phone: str | None = None):
     return {"blocked_until": reuse_block.blocked_until(visit.db, visit.now, email=email, phone=phone)}

@@ -11,18 +11,20 @@ or phone again is refused while its 30-day block runs (safer reading: the same a
 from __future__ import annotations
 
 import phonenumbers
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from .. import flow_state, reuse_block
 from ..identities import account_for_email, account_for_phone
 from ..models import Account
 from ..security_changes import bind_email, bind_phone, change_email, unbind_channel
 from .account_locks import lock_holding
-from .forms import checked_form, email_problem, normalize_email
+from .dependencies import AnsweredEarly, CurrentVisit, PostedForm, SignedIn
+from .forms import email_problem, normalize_email
 from .rendering import render
-from .step_codes import check_codes, send_codes, signed_in, to_login, wrong_codes_message
+from .step_codes import check_codes, send_codes, wrong_codes_message
 from .visit import Visit, visit_of
 
 router = APIRouter()
@@ -31,10 +33,13 @@ CHANNELS = ("email", "sms")
 NAMES = {"email": "E-mail verification", "sms": "SMS verification", "totp": "Google Authenticator"}
 
 
-def _channel(channel: str) -> str:
+async def _channel(channel: str) -> str:
     if channel not in CHANNELS:
         raise HTTPException(404)
     return channel
+
+
+Channel = Annotated[str, Depends(_channel)]
 
 
 def bound(account: Account) -> dict[str, bool]:
@@ -73,11 +78,13 @@ def _page(request: Request, account: Account, channel: str, page_id: str, status
 
 def _refused(request: Request, account: Account, channel: str):
     if (held := lock_holding(visit_of(request), account)) is not None:
-        return _page(request, account, channel, "unbind-refused", 423, missing=[], error=("unbind.locked", held.message))
+        return _page(request, account, channel, "unbind-refused", 423, missing=[],
+                     error=("unbind.locked", held.message))
     missing = missing_for_unbind(account)
     if channel == "sms" and account.registered_via == "phone" and not missing:
         return _page(request, account, channel, "unbind-refused", 409, missing=[], error=(
-            "unbind.login_phone", "Your phone number is how you log in, so it cannot be unbound here. Contact support."))
+            "unbind.login_phone",
+            "Your phone number is how you log in, so it cannot be unbound here. Contact support."))
     if missing:
         action = "change your account e-mail" if is_change_email(account, channel) else f"unbind {NAMES[channel]}"
         needed = " and ".join(NAMES[m] for m in missing)
@@ -88,6 +95,10 @@ def _refused(request: Request, account: Account, channel: str):
     return None
 
 
+def _out_of_order(request: Request, account: Account, channel: str):
+    return _current(request, account, channel, 409, error=("unbind.out_of_order", "Start with the notice and Next."))
+
+
 def _current(request: Request, account: Account, channel: str, status_code: int = 200, **context):
     visit = visit_of(request)
     step = _state(visit, channel).get("step", "notice")
@@ -96,90 +107,66 @@ def _current(request: Request, account: Account, channel: str, status_code: int 
     return _page(request, account, channel, page, status_code, state=_state(visit, channel), **context)
 
 
-async def _signed_in_step(request: Request, channel: str, handler, *, needs_form: bool = True):
-    form = await checked_form(request)
-    _channel(channel)
+def _unbindable(request: Request, channel: Channel, account: SignedIn) -> Account:
+    """The signed-in account, if it may unbind or change this channel now; else the refusal page."""
+    if (refused := _refused(request, account, channel)) is not None:
+        raise AnsweredEarly(refused)
+    return account
 
-    def run():
-        account = signed_in(request)
-        if account is None:
-            return to_login()
-        refused = _refused(request, account, channel)
-        if refused is not None:
-            return refused
-        return handler(request, visit_of(request), account, channel, form)
 
-    return await run_in_threadpool(run)
+Unbindable = Annotated[Account, Depends(_unbindable)]
 
 
 @router.get("/security/unbind/{channel}")
-def unbind_page(request: Request, channel: str):
-    _channel(channel)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
-    refused = _refused(request, account, channel)
-    if refused is not None:
-        return refused
+def unbind_page(request: Request, channel: Channel, account: Unbindable):
     return _current(request, account, channel)
 
 
 @router.post("/security/unbind/{channel}/next")
-async def unbind_next(request: Request, channel: str):
-    def handler(request, visit, account, channel, form):
-        _save(visit, channel, {"step": "totp"})
-        return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
-
-    return await _signed_in_step(request, channel, handler)
+def unbind_next(form: PostedForm, channel: Channel, account: Unbindable, visit: CurrentVisit):
+    _save(visit, channel, {"step": "totp"})
+    return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
 
 
 @router.post("/security/unbind/{channel}/totp")
-async def unbind_totp(request: Request, channel: str):
-    def handler(request, visit, account, channel, form):
-        state = _state(visit, channel)
-        if state.get("step") != "totp":
-            return _current(request, account, channel, 409, error=("unbind.out_of_order", "Start with the notice and Next."))
-        checked = check_codes(visit, account, "unbind", ["totp"], form)
-        if not checked.all_right:
-            return _current(request, account, channel, 401, totp_help=True, error=(
-                "unbind.invalid_totp", "The Google Authenticator code is wrong or has expired. Nothing was changed."))
-        checked.burn(visit, account)
-        send_codes(visit, account, "unbind", ["email", "sms"])
-        _save(visit, channel, {"step": "codes"})
-        return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
-
-    return await _signed_in_step(request, channel, handler)
+def unbind_totp(request: Request, form: PostedForm, channel: Channel, account: Unbindable, visit: CurrentVisit):
+    state = _state(visit, channel)
+    if state.get("step") != "totp":
+        return _out_of_order(request, account, channel)
+    checked = check_codes(visit, account, "unbind", ["totp"], form)
+    if not checked.all_right:
+        return _current(request, account, channel, 401, totp_help=True, error=(
+            "unbind.invalid_totp", "The Google Authenticator code is wrong or has expired. Nothing was changed."))
+    checked.burn(visit, account)
+    send_codes(visit, account, "unbind", ["email", "sms"])
+    _save(visit, channel, {"step": "codes"})
+    return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
 
 
 @router.post("/security/unbind/{channel}/resend")
-async def unbind_resend(request: Request, channel: str):
-    def handler(request, visit, account, channel, form):
-        if _state(visit, channel).get("step") != "codes":
-            return _current(request, account, channel, 409, error=("unbind.out_of_order", "Start with the notice and Next."))
-        send_codes(visit, account, "unbind", ["email", "sms"])
-        return _current(request, account, channel, notice="New codes sent by e-mail and SMS.")
-
-    return await _signed_in_step(request, channel, handler)
+def unbind_resend(request: Request, form: PostedForm, channel: Channel, account: Unbindable, visit: CurrentVisit):
+    if _state(visit, channel).get("step") != "codes":
+        return _out_of_order(request, account, channel)
+    send_codes(visit, account, "unbind", ["email", "sms"])
+    return _current(request, account, channel, notice="New codes sent by e-mail and SMS.")
 
 
 @router.post("/security/unbind/{channel}/codes")
-async def unbind_codes(request: Request, channel: str):
-    def handler(request, visit, account, channel, form):
-        if _state(visit, channel).get("step") != "codes":
-            return _current(request, account, channel, 409, error=("unbind.out_of_order", "Start with the notice and Next."))
-        checked = check_codes(visit, account, "unbind", ["email", "sms"], form)
-        if not checked.all_right:
-            return _current(request, account, channel, 401, error=("unbind.invalid_code", wrong_codes_message(checked.wrong)))
-        checked.burn(visit, account)
-        if is_change_email(account, channel):
-            _save(visit, channel, {"step": "new_email"})
-            return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
-        old = account.email if channel == "email" else account.phone
-        hold = unbind_channel(visit.exchange, visit.db, account, channel, visit.now)
-        flow_state.clear(visit.db, visit.session, _flow(channel))
-        return _page(request, account, channel, "unbind-done", hold=hold, old=old)
-
-    return await _signed_in_step(request, channel, handler)
+def unbind_codes(request: Request, form: PostedForm, channel: Channel, account: Unbindable, visit: CurrentVisit):
+    if _state(visit, channel).get("step") != "codes":
+        return _out_of_order(request, account, channel)
+    checked = check_codes(visit, account, "unbind", ["email", "sms"], form)
+    if not checked.all_right:
+        return _current(request, account, channel, 401,
+                        error=("unbind.invalid_code", wrong_codes_message(checked.wrong)))
+    checked.burn(visit, account)
+    if is_change_email(account, channel):
+        _save(visit, channel, {"step": "new_email"})
+        return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
+    old = account.email if channel == "email" else account.phone
+    hold = unbind_channel(visit.exchange, visit.db, account, channel, visit.now)
+    flow_state.clear(visit.db, visit.session, _flow(channel))
+    return _page(request, account, channel, "unbind-done", hold=hold, old=old)
 
 
 def _new_email_problem(visit: Visit, account: Account, email: str) -> tuple[str, str] | None:
@@ -194,42 +181,46 @@ def _new_email_problem(visit: Visit, account: Account, email: str) -> tuple[str,
     return None
 
 
-@router.post("/security/unbind/email/new-email")
-async def change_email_address(request: Request):
-    def handler(request, visit, account, channel, form):
-        if _state(visit, channel).get("step") not in ("new_email", "new_email_code"):
-            return _current(request, account, channel, 409, error=("unbind.out_of_order", "Start with the notice and Next."))
-        email = normalize_email(form.get("new_email", ""))
-        if problem := _new_email_problem(visit, account, email):
-            return _page(request, account, channel, "change-email-new", 400, new_email=email, error=problem)
-        send_codes(visit, account, "change_email", ["email"], email=email, subject_owner=f"change_email:{account.id}:{email}")
-        _save(visit, channel, {"step": "new_email_code", "new_email": email})
-        return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
+def _email_change(request: Request, account: SignedIn) -> Account:
+    return _unbindable(request, "email", account)
 
-    return await _signed_in_step(request, "email", handler)
+
+EmailChanger = Annotated[Account, Depends(_email_change)]
+
+
+@router.post("/security/unbind/email/new-email")
+def change_email_address(request: Request, form: PostedForm, account: EmailChanger, visit: CurrentVisit):
+    channel = "email"
+    if _state(visit, channel).get("step") not in ("new_email", "new_email_code"):
+        return _out_of_order(request, account, channel)
+    email = normalize_email(form.get("new_email", ""))
+    if problem := _new_email_problem(visit, account, email):
+        return _page(request, account, channel, "change-email-new", 400, new_email=email, error=problem)
+    send_codes(visit, account, "change_email", ["email"], email=email,
+               subject_owner=f"change_email:{account.id}:{email}")
+    _save(visit, channel, {"step": "new_email_code", "new_email": email})
+    return RedirectResponse(f"/security/unbind/{channel}", status_code=303)
 
 
 @router.post("/security/unbind/email/new-email/code")
-async def change_email_code(request: Request):
-    def handler(request, visit, account, channel, form):
-        state = _state(visit, channel)
-        if state.get("step") != "new_email_code" or not is_change_email(account, channel):
-            return _current(request, account, channel, 409, error=("unbind.out_of_order", "Start with the notice and Next."))
-        new_email = state["new_email"]
-        owner = f"change_email:{account.id}:{new_email}"
-        checked = check_codes(visit, account, "change_email", ["email"], form, subject_owner=owner)
-        if not checked.all_right:
-            return _current(request, account, channel, 401, error=(
-                "change_email.invalid_code", "The code sent to the new address is wrong or has expired."))
-        if problem := _new_email_problem(visit, account, new_email):
-            return _page(request, account, channel, "change-email-new", 400, new_email=new_email, error=problem)
-        checked.burn(visit, account)
-        old = account.email
-        hold = change_email(visit.exchange, visit.db, account, new_email, visit.now)
-        flow_state.clear(visit.db, visit.session, _flow(channel))
-        return _page(request, account, channel, "change-email-done", hold=hold, old=old)
-
-    return await _signed_in_step(request, "email", handler)
+def change_email_code(request: Request, form: PostedForm, account: EmailChanger, visit: CurrentVisit):
+    channel = "email"
+    state = _state(visit, channel)
+    if state.get("step") != "new_email_code" or not is_change_email(account, channel):
+        return _out_of_order(request, account, channel)
+    new_email = state["new_email"]
+    owner = f"change_email:{account.id}:{new_email}"
+    checked = check_codes(visit, account, "change_email", ["email"], form, subject_owner=owner)
+    if not checked.all_right:
+        return _current(request, account, channel, 401, error=(
+            "change_email.invalid_code", "The code sent to the new address is wrong or has expired."))
+    if problem := _new_email_problem(visit, account, new_email):
+        return _page(request, account, channel, "change-email-new", 400, new_email=new_email, error=problem)
+    checked.burn(visit, account)
+    old = account.email
+    hold = change_email(visit.exchange, visit.db, account, new_email, visit.now)
+    flow_state.clear(visit.db, visit.session, _flow(channel))
+    return _page(request, account, channel, "change-email-done", hold=hold, old=old)
 
 
 # --- binding an e-mail or phone (again) ------------------------------------------------------
@@ -255,41 +246,33 @@ def _parse_destination(channel: str, value: str) -> tuple[str | None, str | None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), None
 
 
+def _destination(channel: str, value: str) -> dict[str, str]:
+    """The keyword a reuse-block or code lookup takes for this channel's address."""
+    return {"email": value} if channel == "email" else {"phone": value}
+
+
 def _already_bound(account: Account, channel: str) -> bool:
     return bool(account.phone) if channel == "sms" else bool(account.email)
 
 
 @router.get("/security/bind/{channel}")
-def bind_page(request: Request, channel: str):
-    _channel(channel)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def bind_page(request: Request, channel: Channel, account: SignedIn, visit: CurrentVisit):
     if _already_bound(account, channel):
         return RedirectResponse("/security", status_code=303)
-    state = flow_state.load(visit_of(request).db, visit_of(request).session, f"bind_{channel}", visit_of(request).now)
+    state = flow_state.load(visit.db, visit.session, f"bind_{channel}", visit.now)
     return _bind_page(request, channel, "bind-code" if state.get("value") else "bind-method", value=state.get("value"))
 
 
 @router.post("/security/bind/{channel}")
-async def bind_submit(request: Request, channel: str):
-    form = await checked_form(request)
-    _channel(channel)
-    return await run_in_threadpool(_bind_destination, request, channel, form)
-
-
-def _bind_destination(request: Request, channel: str, form: dict[str, str]):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def bind_submit(request: Request, form: PostedForm, channel: Channel, account: SignedIn, visit: CurrentVisit):
     if _already_bound(account, channel):
-        return _bind_page(request, channel, "bind-method", 409, error=("bind.already_bound", f"{NAMES[channel]} is already bound."))
+        return _bind_page(request, channel, "bind-method", 409,
+                          error=("bind.already_bound", f"{NAMES[channel]} is already bound."))
     raw = form.get("destination", "")
     value, problem = _parse_destination(channel, raw)
     if problem:
         return _bind_page(request, channel, "bind-method", 400, value=raw, error=("bind.invalid", problem))
-    until = reuse_block.blocked_until(visit.db, visit.now, **({"email": value} if channel == "email" else {"phone": value}))
+    until = reuse_block.blocked_until(visit.db, visit.now, **_destination(channel, value))
     if until is not None:
         return _bind_page(request, channel, "bind-method", 409, value=value, error=(
             "reuse.blocked", reuse_block.refusal_message("email" if channel == "email" else "phone", until)))
@@ -299,23 +282,13 @@ def _bind_destination(request: Request, channel: str, form: dict[str, str]):
             "bind.unavailable", "This cannot be bound to your account. Use another one."))
     owner = f"bind_{channel}:{account.id}:{value}"
     send_codes(visit, account, f"bind_{channel}", [channel], subject_owner=owner,
-               **({"email": value} if channel == "email" else {"phone": value}))
+               **_destination(channel, value))
     flow_state.save(visit.db, visit.session, f"bind_{channel}", {"value": value}, visit.now)
     return RedirectResponse(f"/security/bind/{channel}", status_code=303)
 
 
 @router.post("/security/bind/{channel}/code")
-async def bind_code(request: Request, channel: str):
-    form = await checked_form(request)
-    _channel(channel)
-    return await run_in_threadpool(_bind_confirm, request, channel, form)
-
-
-def _bind_confirm(request: Request, channel: str, form: dict[str, str]):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def bind_code(request: Request, form: PostedForm, channel: Channel, account: SignedIn, visit: CurrentVisit):
     value = flow_state.load(visit.db, visit.session, f"bind_{channel}", visit.now).get("value")
     if not value or _already_bound(account, channel):
         return RedirectResponse(f"/security/bind/{channel}", status_code=303)
@@ -324,7 +297,7 @@ def _bind_confirm(request: Request, channel: str, form: dict[str, str]):
     if not checked.all_right:
         return _bind_page(request, channel, "bind-code", 401, value=value, error=(
             "bind.invalid_code", "The verification code is wrong or has expired."))
-    if reuse_block.blocked_until(visit.db, visit.now, **({"email": value} if channel == "email" else {"phone": value})):
+    if reuse_block.blocked_until(visit.db, visit.now, **_destination(channel, value)):
         return _bind_page(request, channel, "bind-method", 409, error=("reuse.blocked", "This cannot be bound yet."))
     checked.burn(visit, account)
     (bind_phone if channel == "sms" else bind_email)(visit.exchange, visit.db, account, value, visit.now)

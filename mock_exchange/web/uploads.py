@@ -6,6 +6,7 @@ browser's content type are not trusted) and it is no larger than the brand's lim
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from fastapi import Request
 from starlette.datastructures import UploadFile
@@ -35,13 +36,15 @@ async def checked_upload(request: Request, file_fields: tuple[str, ...], max_byt
     declared = request.headers.get("content-length")
     limit = max_files * max_bytes + 256 * 1024
     if declared and declared.isdigit() and int(declared) > limit:
-        raise FormRejected(413, "upload.too_large", f"The files are too large: each may be at most {max_bytes // (1024 * 1024)} MB.")
+        raise FormRejected(413, "upload.too_large",
+                           f"The files are too large: each may be at most {max_bytes // (1024 * 1024)} MB.")
     try:
         raw = await request.form(max_files=max_files, max_fields=40, max_part_size=MAX_FIELD_CHARS * 4)
     except Exception as error:
         if "maximum size" in str(error):  # Starlette: "Part exceeded maximum size of 16KB."
             raise FormRejected(413, "form.too_long", "A field is far too long. Shorten it and try again.") from error
-        raise FormRejected(400, "form.malformed", "The form could not be read. Choose the files again and retry.") from error
+        raise FormRejected(400, "form.malformed",
+                           "The form could not be read. Choose the files again and retry.") from error
     fields: dict[str, str] = {}
     files: dict[str, list[bytes]] = {}
     try:
@@ -61,8 +64,31 @@ async def checked_upload(request: Request, file_fields: tuple[str, ...], max_byt
     finally:
         await raw.close()
     if not csrf_matches(visit_of(request).session, fields.get("csrf_token")):
-        raise FormRejected(403, "form.csrf", "This form has expired or did not come from this site. Reload the page and try again.")
+        raise FormRejected(403, "form.csrf",
+                           "This form has expired or did not come from this site. Reload the page and try again.")
     return fields, files
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A checked multipart upload: its text fields and the raw bytes of each file field."""
+
+    fields: dict[str, str]
+    files: dict[str, list[bytes]]
+
+
+def brand_upload(file_fields: tuple[str, ...], max_files: int):
+    """A dependency giving the ``Upload`` of a form (CSRF checked, each file within the brand's limit).
+
+    Reading the parts is async; with it, the handler that asks for the upload is a plain def.
+    """
+
+    async def read_upload(request: Request) -> Upload:
+        limit = visit_of(request).brand.policy.upload_max_bytes
+        fields, files = await checked_upload(request, file_fields, limit, max_files=max_files)
+        return Upload(fields, files)
+
+    return read_upload
 
 
 def image_problem(data: bytes | None, label: str, max_bytes: int) -> str | None:

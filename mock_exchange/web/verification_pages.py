@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from .. import backup_codes
 from .. import codes as second_factors
 from ..models import Account
 from .account_locks import lock_holding
 from .auth_pages import held_lock_response, locked_response
-from .forms import checked_form
+from .dependencies import CurrentVisit, PostedForm, SignInRequired
 from .login_state import (
     CHANNEL_LABELS,
     code_destination,
@@ -59,25 +59,24 @@ def _render_step(request: Request, account: Account, status_code: int = 200, **c
     )
 
 
-@router.get("/login/verify")
-def verify_page(request: Request):
-    account = pending_account(visit_of(request))
+def _pending(visit: CurrentVisit) -> Account:
+    """The account whose sign-in waits for this step; without one, back to the login page."""
+    account = pending_account(visit)
     if account is None:
-        return RedirectResponse("/login", status_code=303)
+        raise SignInRequired()
+    return account
+
+
+Pending = Annotated[Account, Depends(_pending)]
+
+
+@router.get("/login/verify")
+def verify_page(request: Request, account: Pending):
     return _render_step(request, account)
 
 
 @router.post("/login/verify")
-async def verify_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_verify, request, form)
-
-
-def _verify(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = pending_account(visit)
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def verify_submit(request: Request, form: PostedForm, account: Pending, visit: CurrentVisit):
     channel = visit.session.record.pending_channel
     lockout = visit.exchange.lockout
     key = login_key(account)
@@ -89,7 +88,8 @@ def _verify(request: Request, form: dict[str, str]):
     code = form.get("code", "")
     found = step = backup = None
     if channel == "passkey":
-        return _render_step(request, account, 400, error=("verify.use_passkey", "Use the passkey button, or switch to another tool."))
+        return _render_step(request, account, 400, error=(
+            "verify.use_passkey", "Use the passkey button, or switch to another tool."))
     if channel == "totp":
         step = second_factors.matching_totp_step(account, code, visit.now)
         passed = step is not None
@@ -117,41 +117,28 @@ def _verify(request: Request, form: dict[str, str]):
 
 
 @router.post("/login/verify/resend")
-async def resend(request: Request):
-    await checked_form(request)
-    return await run_in_threadpool(_resend, request)
-
-
-def _resend(request: Request):
-    visit = visit_of(request)
-    account = pending_account(visit)
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def resend(request: Request, form: PostedForm, account: Pending, visit: CurrentVisit):
     channel = visit.session.record.pending_channel
     if channel not in ("sms", "email"):
-        return _render_step(request, account, 400, error=("verify.no_resend", "Nothing is sent for this tool; use your app, passkey or backup code."))
+        return _render_step(request, account, 400, error=(
+            "verify.no_resend", "Nothing is sent for this tool; use your app, passkey or backup code."))
     wait = _resend_wait_seconds(visit, account, channel)
     if wait > 0:
-        return _render_step(request, account, 429, error=("verify.resend_too_soon", f"Wait {wait} seconds before asking for a new code."))
+        return _render_step(request, account, 429, error=(
+            "verify.resend_too_soon", f"Wait {wait} seconds before asking for a new code."))
     send_login_code(visit, account, channel)
-    return _render_step(request, account, notice=("verify.code_resent", f"A new code was sent to {code_destination(account, channel)}. Earlier codes no longer work."))
+    return _render_step(request, account, notice=(
+        "verify.code_resent",
+        f"A new code was sent to {code_destination(account, channel)}. Earlier codes no longer work."))
 
 
 @router.post("/login/verify/switch")
-async def switch_channel(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_switch, request, form)
-
-
-def _switch(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = pending_account(visit)
-    if account is None:
-        return RedirectResponse("/login", status_code=303)
+def switch_channel(request: Request, form: PostedForm, account: Pending, visit: CurrentVisit):
     wanted = form.get("channel", "")
     current = visit.session.record.pending_channel
     if wanted not in switch_options(visit, account, current):
-        return _render_step(request, account, 400, error=("verify.switch_refused", "That verification method is not available for this account."))
+        return _render_step(request, account, 400, error=(
+            "verify.switch_refused", "That verification method is not available for this account."))
     visit.session.record.pending_channel = wanted
     if wanted in ("sms", "email") and _resend_wait_seconds(visit, account, wanted) == 0:
         send_login_code(visit, account, wanted)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 
 from sqlalchemy import select
 
@@ -18,9 +17,9 @@ from ..models import Account, Passkey, Withdrawal
 from ..notices import account_banners
 from ..withdrawal_hold import active_hold
 from .account_locks import lock_holding
-from .forms import checked_form
+from .dependencies import CurrentVisit, PostedForm, SignedIn
 from .rendering import render
-from .step_codes import check_codes, send_codes, signed_in, to_login, wrong_codes_message
+from .step_codes import check_codes, send_codes, wrong_codes_message
 from .visit import visit_of
 
 router = APIRouter()
@@ -66,44 +65,24 @@ def passkey_withdrawal_state(visit, account: Account) -> str:
 
 
 @router.get("/withdraw")
-def withdraw_page(request: Request):
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def withdraw_page(request: Request, account: SignedIn, visit: CurrentVisit):
     completed = request.query_params.get("completed", "")
-    withdrawal = visit_of(request).db.get(Withdrawal, int(completed)) if completed.isascii() and completed.isdigit() and len(completed) <= 18 else None
+    withdrawal = (visit.db.get(Withdrawal, int(completed))
+                  if completed.isascii() and completed.isdigit() and len(completed) <= 18 else None)
     if withdrawal is not None and withdrawal.account_id == account.id:
         return _page(request, account, done=format(withdrawal.amount_usdt.normalize(), "f"), address=withdrawal.address)
     return _page(request, account)
 
 
 @router.post("/withdraw/codes")
-async def withdraw_send_codes(request: Request):
-    await checked_form(request)
-    return await run_in_threadpool(_send, request)
-
-
-def _send(request: Request):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def withdraw_send_codes(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     channels = [c for c in withdrawal_factors(account) if c != "totp"]
     send_codes(visit, account, PURPOSE, channels)
     return _page(request, account, codes_sent=channels)
 
 
 @router.post("/withdraw")
-async def withdraw_submit(request: Request):
-    form = await checked_form(request)
-    return await run_in_threadpool(_withdraw, request, form)
-
-
-def _withdraw(request: Request, form: dict[str, str]):
-    visit = visit_of(request)
-    account = signed_in(request)
-    if account is None:
-        return to_login()
+def withdraw_submit(request: Request, form: PostedForm, account: SignedIn, visit: CurrentVisit):
     address, raw_amount = form.get("address", ""), form.get("amount", "")
     keep = {"address": address, "amount": raw_amount}
     refusal, amount = withdrawal_refusal(visit, account, address, raw_amount)

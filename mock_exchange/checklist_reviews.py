@@ -1,4 +1,4 @@
-"""CoinEx's manual reviews: mobile reset (biometric, documents), review-lock unlock, 2FA disable.
+"""Manual reviews decided by a reviewer checklist (CoinEx): mobile reset, review-lock unlock, 2FA disable.
 
 Each kind has a reviewer checklist (what the seeds say a reviewer accepts); the back office
 lets an agent approve only once every item is ticked, so evidence the seed calls invalid
