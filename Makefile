@@ -9,16 +9,20 @@ SHELL := /bin/bash
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: e2e test serve bench flake-check scan report setup setup-python setup-browser setup-report clean
+.PHONY: e2e test lint serve bench flake-check scan report setup setup-python setup-browser setup-report clean
 
 TIER ?= full
 e2e: setup
 	$(UV) run exchange-e2e run --tier $(TIER) $(ARGS)
 
-test: setup-python setup-browser setup-report
+test: setup-python setup-browser setup-report lint
 	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \
 	if [ $$code -eq 5 ]; then echo "make test: no tests were collected; that is a failure." >&2; exit 1; fi; \
 	exit $$code
+
+# ruff as pyproject.toml configures it (no formatter: the faults mutate exact source text).
+lint: setup-python
+	$(UV) run ruff check .
 
 serve: setup-python
 	$(UV) run exchange-e2e serve $(ARGS)

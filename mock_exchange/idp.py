@@ -67,7 +67,8 @@ class IdentityProvider:
     def __init__(self, profile: ProviderProfile, clients: dict[str, str]) -> None:
         self.profile = profile
         self.clients = clients  # client_id -> client_secret
-        self._key = RSAKey.generate_key(2048, parameters={"kid": f"{profile.key}-{secrets.token_hex(4)}", "use": "sig", "alg": "RS256"})
+        self._key = RSAKey.generate_key(
+            2048, parameters={"kid": f"{profile.key}-{secrets.token_hex(4)}", "use": "sig", "alg": "RS256"})
         self._grants: dict[str, Grant] = {}
         self._lock = threading.Lock()
         # A misbehaving provider, for tests of the relying party: claims to overwrite in the

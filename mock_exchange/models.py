@@ -294,7 +294,8 @@ class EvidenceFile(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"), index=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("support_tickets.id"), index=True)
-    role: Mapped[str] = mapped_column(String(32))  # email_screenshot | transaction_screenshot | face | id_photo | selfie | screenshot
+    # email_screenshot | transaction_screenshot | face | id_photo | selfie | screenshot
+    role: Mapped[str] = mapped_column(String(32))
     content_type: Mapped[str] = mapped_column(String(32))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]

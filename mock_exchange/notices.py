@@ -76,7 +76,8 @@ def account_banners(exchange: Exchange, account: Account, now) -> list[Banner]:
         banners.append(Banner(
             "withdrawal-hold-banner", "withdraw.hold",
             f"Withdrawals are suspended until {hold.until_text} because {hold.reason_text}. "
-            f"This protects your assets for {exchange.brand.policy.withdrawal_hold_hours} hours after a security change.",
+            f"This protects your assets for {exchange.brand.policy.withdrawal_hold_hours} hours "
+            "after a security change.",
             until_iso=hold.until.isoformat(),
         ))
     if not account.totp_secret:

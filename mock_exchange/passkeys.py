@@ -80,7 +80,8 @@ def authentication_options(rp: RelyingParty, allowed: list[Passkey] | None = Non
         rp_id=rp.rp_id,
         challenge=challenge,
         timeout=CEREMONY_TIMEOUT_MS,
-        allow_credentials=[PublicKeyCredentialDescriptor(id=base64url_to_bytes(p.credential_id)) for p in allowed or []],
+        allow_credentials=[PublicKeyCredentialDescriptor(id=base64url_to_bytes(p.credential_id))
+                           for p in allowed or []],
         user_verification=UserVerificationRequirement.REQUIRED,
     )
     return options_to_json(options), bytes_to_base64url(challenge)

@@ -37,7 +37,8 @@ def blocked_until(db: Session, now: datetime, email: str | None = None, phone: s
         if not value:
             continue
         until = db.scalar(
-            select(func.max(ReuseBlock.until)).where(ReuseBlock.kind == kind, ReuseBlock.value == normalized(kind, value))
+            select(func.max(ReuseBlock.until))
+            .where(ReuseBlock.kind == kind, ReuseBlock.value == normalized(kind, value))
         )
         if until is not None and now < as_utc(until) and (latest is None or as_utc(until) > latest):
             latest = as_utc(until)

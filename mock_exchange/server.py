@@ -30,7 +30,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--smtp-port", type=int, default=None)
     parser.add_argument("--test-mode", action="store_true", help="mount the loopback-only test API")
     parser.add_argument("--public-origin", default=None,
-                        help="the origin users reach the site at, e.g. http://localhost:8000 (passkeys are bound to it)")
+                        help="the origin users reach the site at, e.g. http://localhost:8000 "
+                             "(passkeys are bound to it)")
     parser.add_argument("--timings", default=None, help="append each request's response time to this file")
     return parser.parse_args(argv)
 
@@ -57,7 +58,8 @@ def main(argv: list[str] | None = None) -> None:
     # The harness binds and listens before starting us, so clients queue instead of failing
     # while we boot, and no other process can take the port in between.
     listening = socket.socket(fileno=args.fd)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="info", access_log=True, timeout_keep_alive=KEEP_ALIVE_SECONDS))
+    config = uvicorn.Config(app, log_level="info", access_log=True, timeout_keep_alive=KEEP_ALIVE_SECONDS)
+    server = uvicorn.Server(config)
     server.run(sockets=[listening])
 
 

@@ -35,7 +35,8 @@ class Lost2faPage(StepPage):
     def submit_request(self, code: str, registered_month: str, balance_usdt: str,
                        reason: str = "New phone, the authenticator app is gone", channel: str = "email") -> None:
         label = "E-mail verification code" if channel == "email" else "SMS verification code"
-        with allure.step(f"Submit the reset request (code {code}, registered {registered_month}, balance {balance_usdt})"):
+        step = f"Submit the reset request (code {code}, registered {registered_month}, balance {balance_usdt})"
+        with allure.step(step):
             self.page.get_by_label(label).fill(code)
             self.page.get_by_label("Month you registered (YYYY-MM)").fill(registered_month)
             self.page.get_by_label("Approximate balance (USDT)").fill(balance_usdt)

@@ -42,7 +42,8 @@ class PasskeyIdentityPage(BasePage):
         return self.page.get_by_test_id("passkey-verify-error")
 
     def confirm_codes(self, *, name: str = "", **codes: str) -> "PasskeyCeremonyPage":
-        labels = {"email": "E-mail verification code", "sms": "SMS verification code", "totp": "Google Authenticator code"}
+        labels = {"email": "E-mail verification code", "sms": "SMS verification code",
+                  "totp": "Google Authenticator code"}
         with allure.step(f"Verify identity with {', '.join(codes)} codes"):
             for factor, code in codes.items():
                 self.page.get_by_label(labels[factor]).fill(code)

@@ -257,7 +257,8 @@ class Answer:
         return self.path == "/signup/phone-code"
 
     def __str__(self) -> str:
-        return f"{self.response.request.method} {self.response.request.url.path} -> {self.response.status_code} at {self.path}"
+        request = self.response.request
+        return f"{request.method} {request.url.path} -> {self.response.status_code} at {self.path}"
 
 
 class ScreenForms:
@@ -357,7 +358,8 @@ class ScreenForms:
 
     def confirm_unbind_authenticator(self, channel: str, totp: str) -> Answer:
         with allure.step(f"Post the Google Authenticator code {totp} to unbind {channel}"):
-            return self._post(f"/security/unbind/{channel}/totp", {"totp_code": totp}, form_page=f"/security/unbind/{channel}")
+            return self._post(f"/security/unbind/{channel}/totp", {"totp_code": totp},
+                              form_page=f"/security/unbind/{channel}")
 
     def confirm_unbind_codes(self, channel: str, email_code: str, sms_code: str) -> Answer:
         with allure.step(f"Post the e-mail and SMS codes to unbind {channel}"):
@@ -366,11 +368,13 @@ class ScreenForms:
 
     def enter_new_email(self, email: str) -> Answer:
         with allure.step(f"Post the new account e-mail {email}"):
-            return self._post("/security/unbind/email/new-email", {"new_email": email}, form_page="/security/unbind/email")
+            return self._post("/security/unbind/email/new-email", {"new_email": email},
+                              form_page="/security/unbind/email")
 
     def confirm_new_email(self, code: str) -> Answer:
         with allure.step(f"Post the code sent to the new address: {code}"):
-            return self._post("/security/unbind/email/new-email/code", {"email_code": code}, form_page="/security/unbind/email")
+            return self._post("/security/unbind/email/new-email/code", {"email_code": code},
+                              form_page="/security/unbind/email")
 
     def bind_destination(self, channel: str, value: str) -> Answer:
         """Security -> bind e-mail (channel email) or SMS (channel sms) verification: the address or number."""
@@ -467,7 +471,8 @@ class ScreenForms:
             page = self.http.get("/reset-mobile")
             choices = _Choices()
             choices.feed(page.text)
-            assert len(choices.questions) == len(answers), f"{len(choices.questions)} questions on the screen, {len(answers)} answers"
+            assert len(choices.questions) == len(answers), (
+                f"{len(choices.questions)} questions on the screen, {len(answers)} answers")
             fields = {}
             for options, wanted in zip(choices.questions, answers):
                 for label in (wanted,) if isinstance(wanted, str) else wanted:

@@ -80,7 +80,9 @@ class Visitor:
         response = self.http.get("/account")
         if response.status_code == 200:
             return True
-        assert response.status_code == 303 and response.headers["location"] == "/login", response.status_code
+        assert response.status_code == 303 and response.headers["location"] == "/login", (
+            response.status_code
+        )
         return False
 
 
@@ -93,7 +95,10 @@ class Seeder:
 
     def account(self, *, factors: tuple[str, ...] = (), email: str | None = None, password: str = PASSWORD) -> dict:
         email = email or f"trader.{secrets.token_hex(4)}@example.com"
-        response = self.api.post("/__test__/accounts", json={"email": email, "password": password, "factors": list(factors)})
+        response = self.api.post(
+            "/__test__/accounts",
+            json={"email": email, "password": password, "factors": list(factors)},
+        )
         assert response.status_code == 201, response.text
         seeded = {**response.json(), "password": password}
         self.made.append(seeded)
@@ -125,7 +130,12 @@ def make_app(tmp_path, clock):
     counter = iter(range(1000))
 
     def build(brand: str = "pionex", *, test_mode: bool = True):
-        return create_app(brand, database_path=tmp_path / f"exchange-{next(counter)}.db", test_mode=test_mode, clock=clock)
+        return create_app(
+            brand,
+            database_path=tmp_path / f"exchange-{next(counter)}.db",
+            test_mode=test_mode,
+            clock=clock,
+        )
 
     return build
 
@@ -133,6 +143,14 @@ def make_app(tmp_path, clock):
 @pytest.fixture
 def app(make_app):
     return make_app()
+
+
+@pytest.fixture
+def outbox(app):
+    """E-mails the app sends, captured in process (the tests run without an SMTP server)."""
+    sent = []
+    app.state.exchange.mailer.send = lambda to, subject, body: sent.append((to, subject, body)) or True
+    return sent
 
 
 @pytest.fixture

@@ -6,15 +6,6 @@ import re
 from datetime import timedelta
 
 import pyotp
-import pytest
-
-
-@pytest.fixture
-def outbox(app):
-    """E-mails the app sends, captured in process (the tests run without an SMTP server)."""
-    sent = []
-    app.state.exchange.mailer.send = lambda to, subject, body: sent.append((to, subject, body)) or True
-    return sent
 
 
 def code_from(outbox, to: str, subject: str) -> str:
@@ -25,7 +16,10 @@ def code_from(outbox, to: str, subject: str) -> str:
 
 def seed_account(seed, **fields) -> dict:
     email = fields.pop("email", None) or f"trader.{len(seed.made)}.{id(fields)}@example.com"
-    response = seed.api.post("/__test__/accounts", json={"email": email, "password": "Tangerine-Harbour-47-kites", **fields})
+    response = seed.api.post(
+        "/__test__/accounts",
+        json={"email": email, "password": "Tangerine-Harbour-47-kites", **fields},
+    )
     assert response.status_code == 201, response.text
     account = {**response.json(), "password": "Tangerine-Harbour-47-kites"}
     seed.made.append(account)
@@ -33,7 +27,8 @@ def seed_account(seed, **fields) -> dict:
 
 
 def sms_code(seed, phone: str, containing: str) -> str:
-    bodies = [m["body"] for m in seed.api.get("/__test__/sms", params={"phone": phone}).json() if containing in m["body"]]
+    messages = seed.api.get("/__test__/sms", params={"phone": phone}).json()
+    bodies = [m["body"] for m in messages if containing in m["body"]]
     assert bodies, f"no SMS to {phone} containing {containing!r}"
     return re.search(r"\b(\d{6})\b", bodies[-1]).group(1)
 

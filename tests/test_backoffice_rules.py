@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from tests.security_helpers import code_from, outbox, seed_account, signed_in  # noqa: F401 - outbox is a fixture
+from tests.security_helpers import code_from, seed_account, signed_in
 
 AGENT = {"email": "agent@support.example.com", "password": "Agent-password-2026"}
 
@@ -36,25 +34,29 @@ def test_agent_cookie_is_httponly_strict_and_scoped(new_visitor, seed, set_cooki
 def test_approval_needs_verified_identity_and_the_account_stays_hidden_until_then(new_visitor, seed, clock, outbox):
     account = seed_account(seed, factors=["totp"], balance_usdt="40")
     month = clock.now().strftime("%Y-%m")
+    details = {"registered_month": month, "balance_usdt": "40", "code_verified": True}
     review = seed.api.post("/__test__/reviews", json={"kind": "lost_authenticator", "account_id": account["id"],
-                                                       "details": {"registered_month": month, "balance_usdt": "40", "code_verified": True}}).json()
+                                                       "details": details}).json()
     agent = agent_visitor(new_visitor, seed)
     page = agent.get(f"/backoffice/reviews/{review['id']}").text
     assert account["email"] not in page and 'data-testid="review-account-hidden"' in page
-    early = agent.submit(f"/backoffice/reviews/{review['id']}/decision", {"decision": "approve"}, form_page="/backoffice")
+    decision = f"/backoffice/reviews/{review['id']}/decision"
+    early = agent.submit(decision, {"decision": "approve"}, form_page="/backoffice")
     assert early.status_code == 409 and 'data-message-id="backoffice.verify_first"' in early.text
-    assert agent.submit(f"/backoffice/reviews/{review['id']}/verify-identity", {}, form_page="/backoffice").status_code == 200
-    approved = agent.submit(f"/backoffice/reviews/{review['id']}/decision", {"decision": "approve"}, form_page="/backoffice")
+    verify = agent.submit(f"/backoffice/reviews/{review['id']}/verify-identity", {}, form_page="/backoffice")
+    assert verify.status_code == 200
+    approved = agent.submit(decision, {"decision": "approve"}, form_page="/backoffice")
     assert approved.status_code == 200 and account["email"] in approved.text
-    again = agent.submit(f"/backoffice/reviews/{review['id']}/decision", {"decision": "reject"}, form_page="/backoffice")
+    again = agent.submit(decision, {"decision": "reject"}, form_page="/backoffice")
     assert again.status_code == 409
     assert seed.api.get(f"/__test__/accounts/{account['id']}/security").json()["totp_bound"] is False
 
 
 def test_wrong_details_do_not_verify_the_identity(new_visitor, seed, clock):
     account = seed_account(seed, factors=["totp"], balance_usdt="40")
+    details = {"registered_month": "1999-01", "balance_usdt": "40"}
     review = seed.api.post("/__test__/reviews", json={"kind": "lost_authenticator", "account_id": account["id"],
-                                                       "details": {"registered_month": "1999-01", "balance_usdt": "40"}}).json()
+                                                       "details": details}).json()
     agent = agent_visitor(new_visitor, seed)
     refused = agent.submit(f"/backoffice/reviews/{review['id']}/verify-identity", {}, form_page="/backoffice")
     assert refused.status_code == 409 and account["email"] not in refused.text
@@ -65,8 +67,11 @@ def test_lost_2fa_request_keeps_the_user_signed_out_and_is_due_in_3_business_day
     visitor = new_visitor()
     assert visitor.login(account["email"], account["password"]).headers["location"] == "/login/verify"
     visitor.submit("/login/lost-2fa/send", {}, form_page="/login/lost-2fa")
-    response = visitor.submit("/login/lost-2fa", {"email_code": code_from(outbox, account["email"], "lost 2fa"),
-                                                  "registered_month": clock.now().strftime("%Y-%m"), "balance_usdt": "5"})
+    response = visitor.submit("/login/lost-2fa", {
+        "email_code": code_from(outbox, account["email"], "lost 2fa"),
+        "registered_month": clock.now().strftime("%Y-%m"),
+        "balance_usdt": "5",
+    })
     assert response.status_code == 200 and 'data-message-id="lost2fa.submitted"' in response.text
     assert not visitor.is_signed_in()
     (review,) = seed.api.get("/__test__/reviews", params={"account_id": account["id"]}).json()

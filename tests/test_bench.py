@@ -107,7 +107,8 @@ def test_the_table_shows_each_tier_against_its_target_and_the_shard_balance():
 def test_where_the_time_goes_per_area_and_repeated_visit():
     from fixtures.bench import repeated_visits, seconds_per_area
 
-    outcomes = {"suites/pionex/lockout/test_a.py::t": {"seconds": 2.0}, "suites/pionex/lockout/test_b.py::t": {"seconds": 1.0},
+    outcomes = {"suites/pionex/lockout/test_a.py::t": {"seconds": 2.0},
+                "suites/pionex/lockout/test_b.py::t": {"seconds": 1.0},
                 "suites/accessibility/test_c.py::t[x]": {"seconds": 5.0}}
     assert seconds_per_area(outcomes) == [{"area": "suites/accessibility", "tests": 1, "seconds": 5.0},
                                           {"area": "suites/pionex/lockout", "tests": 2, "seconds": 3.0}]

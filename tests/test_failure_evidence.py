@@ -45,7 +45,9 @@ def test_a_failed_browser_test_carries_screenshot_trace_server_log_and_emails(tm
     assert kept < found, "no plumbing fixture was left out"
     names = _attachments(results)
     assert any(n.startswith("screenshot") for n in names["test"]), names
-    assert names["types"].get("Playwright trace") == PLAYWRIGHT_TRACE, "the trace does not open in Allure's trace viewer"
+    assert names["types"].get("Playwright trace") == PLAYWRIGHT_TRACE, (
+        "the trace does not open in Allure's trace viewer"
+    )
     # on the test's own result, so the report's Attachments tab lists them, not a collapsed tear-down
     assert "server log (during this test)" in names["test"], names
     assert "e-mails sent during this test" in names["test"], names

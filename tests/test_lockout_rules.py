@@ -147,6 +147,7 @@ def test_the_lock_page_after_wrong_codes_has_a_working_login_form(visitor, seed,
     assert locked.status_code == 423
     clock.advance(timedelta(minutes=30))
     again = visitor.http.post(
-        "/login", data={"csrf_token": csrf_token_in(locked.text), "email": account["email"], "password": account["password"]}
+        "/login",
+        data={"csrf_token": csrf_token_in(locked.text), "email": account["email"], "password": account["password"]},
     )
     assert again.status_code == 303, f"{again.status_code}: the page's form carried a dead session's CSRF token"

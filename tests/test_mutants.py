@@ -18,7 +18,8 @@ def test_the_project_table_names_modules_that_exist_and_classifies_survivors_pro
 
 
 @pytest.mark.parametrize(("entry", "complaint"), [
-    ('module = "mock_exchange/lockout.py"\nline = "x"\nbecomes = "y"\nclass = "harmless"\nreason = "r"', "is not one of"),
+    ('module = "mock_exchange/lockout.py"\nline = "x"\nbecomes = "y"\n'
+     'class = "harmless"\nreason = "r"', "is not one of"),
     ('module = "mock_exchange/lockout.py"\nline = "x"\nbecomes = "y"\nclass = "gap"', "lacks ['reason']"),
 ])
 def test_a_survivor_entry_without_a_known_class_or_a_reason_is_refused(tmp_path, entry, complaint):

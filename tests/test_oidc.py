@@ -122,9 +122,11 @@ def test_a_code_works_once_and_expires_after_a_minute(provider, clock):
 def test_id_token_signature_is_checked_against_the_providers_keys(provider, clock):
     token = _exchange(provider, clock, _code(provider, clock))["id_token"]
     other = IdentityProvider(PROVIDERS["google"], {"client": "secret"})
-    verify_id_token(token, provider.jwks(), issuer="http://x/idp/google", client_id="client", nonce="n", now=clock.now())
+    verify_id_token(token, provider.jwks(), issuer="http://x/idp/google", client_id="client", nonce="n",
+                    now=clock.now())
     with pytest.raises(Exception):
-        verify_id_token(token, other.jwks(), issuer="http://x/idp/google", client_id="client", nonce="n", now=clock.now())
+        verify_id_token(token, other.jwks(), issuer="http://x/idp/google", client_id="client", nonce="n",
+                        now=clock.now())
     with pytest.raises(Exception):
         verify_id_token(token, provider.jwks(), issuer="http://x/idp/google", client_id="client", nonce="n",
                         now=clock.now() + timedelta(minutes=15))

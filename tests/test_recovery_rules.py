@@ -10,7 +10,7 @@ import pytest
 
 from mock_exchange.brands import PIONEX
 from mock_exchange.business_days import add_business_days
-from tests.security_helpers import code_from, outbox, seed_account, without_tokens  # noqa: F401 - outbox is a fixture
+from tests.security_helpers import code_from, seed_account, without_tokens
 
 NEW_PASSWORD = "Lantern-Meadow-82-otters"
 ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
@@ -52,7 +52,8 @@ def test_a_forged_or_unticked_robot_check_sends_nothing(visitor, seed, outbox, f
     robot = start_reset(visitor, account["email"])
     if fields.get("challenge") == "from-page":
         fields = {**fields, "challenge": challenge_of(robot.text)}
-    response = visitor.http.post("/forgot-password/robot", data={"csrf_token": visitor.csrf("/forgot-password"), **fields})
+    response = visitor.http.post("/forgot-password/robot", data={
+        "csrf_token": visitor.csrf("/forgot-password"), **fields})
     assert response.status_code == 400
     assert f'data-message-id="{message_id}"' in response.text
     assert outbox == []
@@ -77,13 +78,18 @@ def test_unknown_and_known_addresses_get_identical_screens(new_visitor, seed, ou
         code_page = visitor.get("/forgot-password/code").text
         wrong = visitor.submit("/forgot-password/code", {"code": "000000"}, form_page="/forgot-password")
         assert wrong.status_code == 400
-        strip = lambda html: without_tokens(html).replace(identifier, "ID")
+
+        def strip(html):
+            return without_tokens(html).replace(identifier, "ID")
+
         pages.append((strip(code_page), strip(wrong.text)))
     assert pages[0] == pages[1]
     assert [to for to, _, _ in outbox] == [account["email"]]
 
 
-def test_reset_sets_a_checked_password_ends_sessions_and_holds_withdrawals_for_exactly_24_hours(new_visitor, seed, outbox, clock, alert_text):
+def test_reset_sets_a_checked_password_ends_sessions_and_holds_withdrawals_for_exactly_24_hours(
+    new_visitor, seed, outbox, clock, alert_text
+):
     account = seed_account(seed, balance_usdt="100")
     signed_in = new_visitor()
     assert signed_in.login(account["email"]).status_code == 303 and signed_in.is_signed_in()
@@ -91,8 +97,10 @@ def test_reset_sets_a_checked_password_ends_sessions_and_holds_withdrawals_for_e
     visitor = new_visitor()
     pass_robot(visitor, account["email"])
     code = code_from(outbox, account["email"], "password reset code")
-    assert visitor.submit("/forgot-password/code", {"code": code}, form_page="/forgot-password").headers["location"] == "/forgot-password/new"
-    weak = visitor.submit("/forgot-password/new", {"password": "short", "password_again": "short"}, form_page="/forgot-password/new")
+    accepted = visitor.submit("/forgot-password/code", {"code": code}, form_page="/forgot-password")
+    assert accepted.headers["location"] == "/forgot-password/new"
+    weak = visitor.submit("/forgot-password/new", {"password": "short", "password_again": "short"},
+                          form_page="/forgot-password/new")
     assert weak.status_code == 400 and "at least 8" in alert_text(weak.text, "forgot-error")
     mismatch = visitor.submit("/forgot-password/new", {"password": NEW_PASSWORD, "password_again": NEW_PASSWORD + "x"},
                               form_page="/forgot-password/new")
@@ -116,9 +124,11 @@ def test_reset_sets_a_checked_password_ends_sessions_and_holds_withdrawals_for_e
     assert allowed.status_code == 200 and 'data-testid="withdraw-done"' in allowed.text
 
 
-@pytest.mark.parametrize("amount, message_id", [("0", "withdraw.amount_invalid"), ("abc", "withdraw.amount_invalid"),
-                                                ("NaN", "withdraw.amount_invalid"), ("0.000000001", "withdraw.amount_invalid"),
-                                                ("1e400", "withdraw.insufficient"), ("1000", "withdraw.insufficient")])
+@pytest.mark.parametrize("amount, message_id", [
+    ("0", "withdraw.amount_invalid"), ("abc", "withdraw.amount_invalid"),
+    ("NaN", "withdraw.amount_invalid"), ("0.000000001", "withdraw.amount_invalid"),
+    ("1e400", "withdraw.insufficient"), ("1000", "withdraw.insufficient"),
+])
 def test_bad_withdrawal_amounts_are_400(visitor, seed, amount, message_id):
     account = seed_account(seed, balance_usdt="100")
     visitor.login(account["email"])
@@ -141,7 +151,9 @@ def test_pionex_holidays_are_never_business_days():
     assert add_business_days(date(2026, 12, 31), 1, PIONEX.holidays) == date(2027, 1, 4)
 
 
-@pytest.mark.parametrize("path", ["/forgot-password", "/forgot-password/robot", "/forgot-password/code", "/forgot-password/new"])
+@pytest.mark.parametrize("path", [
+    "/forgot-password", "/forgot-password/robot", "/forgot-password/code", "/forgot-password/new",
+])
 def test_forgot_password_forms_refuse_a_missing_csrf_token(visitor, path):
     visitor.get("/forgot-password")
     response = visitor.http.post(path, data={"identifier": "x@example.com", "code": "123456"})

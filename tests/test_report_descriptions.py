@@ -11,8 +11,14 @@ from fixtures.reporting import describe, shown
 import pytest
 
 ONE_TEST = "suites/coinex/kyc/test_kyc_limits.py"
-LOCK_LIFT = "suites/pionex/lockout/test_lockout_variants.py::test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier"
-TWO_BEHAVIOURS = "suites/pionex/lockout/test_lockout_variants.py::test_five_wrong_passwords_lock_the_account_by_either_identifier"
+LOCK_LIFT = (
+    "suites/pionex/lockout/test_lockout_variants.py"
+    "::test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier"
+)
+TWO_BEHAVIOURS = (
+    "suites/pionex/lockout/test_lockout_variants.py"
+    "::test_five_wrong_passwords_lock_the_account_by_either_identifier"
+)
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +26,8 @@ def results(tmp_path_factory) -> list[dict]:
     """The Allure results of a browser file (CoinEx) and a clock test by two identifiers (Pionex)."""
     tmp_path = tmp_path_factory.mktemp("report")
     into = tmp_path / "allure-results"
-    run = subprocess.run([sys.executable, "-m", "pytest", ONE_TEST, LOCK_LIFT, TWO_BEHAVIOURS, "-q", "-n", "0", "-p", "no:cacheprovider",
+    run = subprocess.run([sys.executable, "-m", "pytest", ONE_TEST, LOCK_LIFT, TWO_BEHAVIOURS,
+                          "-q", "-n", "0", "-p", "no:cacheprovider",
                           f"--alluredir={into}", f"--basetemp={tmp_path / 'tmp'}"],
                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:]
@@ -44,16 +51,21 @@ def test_each_result_is_titled_by_its_behaviour_with_the_brand_as_a_parameter(re
         assert shown.get("brand") in (brand, repr(brand)), (result["name"], result["parameters"])
         assert "browser_name" not in shown, result["parameters"]
     lifts = [r for r in results if r["name"] == "The lock lifts at exactly 30 minutes by either identifier"]
-    assert sorted(p["value"] for r in lifts for p in r["parameters"] if p["name"] == "identifier") == ["'email'", "'phone'"]
+    identifiers = sorted(p["value"] for r in lifts for p in r["parameters"] if p["name"] == "identifier")
+    assert identifiers == ["'email'", "'phone'"]
 
 
 def test_each_result_sits_once_at_every_level_of_the_tree(results):
     """The tree groups by epic, feature and story: a test with two stories would count twice."""
     both = [r for r in results if r["name"] == "Five wrong passwords lock the account by either identifier"]
-    assert both and all({"PX-LOCK-01", "PX-LOCK-03"} <= {l["value"] for l in r["labels"] if l["name"] == "tag"} for r in both)
+    assert both and all(
+        {"PX-LOCK-01", "PX-LOCK-03"} <= {label["value"] for label in r["labels"] if label["name"] == "tag"}
+        for r in both
+    )
     for result in results:
         for level in ("epic", "feature", "story"):
-            assert len([l for l in result["labels"] if l["name"] == level]) == 1, (result["name"], level, result["labels"])
+            at_level = [label for label in result["labels"] if label["name"] == level]
+            assert len(at_level) == 1, (result["name"], level, result["labels"])
 
 
 def test_every_clock_move_is_a_step_naming_the_moment(results):
@@ -93,7 +105,9 @@ def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_
                 assert f"> {line}" in description, (result["name"], line)
             if behaviour.silent:  # the safer reading chosen where the seed leaves a number open
                 assert f"*Where the seeds are silent:* {behaviour.silent}" in description, (result["name"], description)
-    assert any(catalogue[i].silent for r in found for i in (l["value"] for l in r["labels"] if l["name"] == "tag")
+    assert any(catalogue[i].silent
+               for r in found
+               for i in (label["value"] for label in r["labels"] if label["name"] == "tag")
                if i in catalogue), "the subset should hold a behaviour with a safer reading (CX-KYC-01)"
 
 
@@ -101,7 +115,8 @@ def test_the_result_description_quotes_each_behaviours_seed_lines_with_file_and_
 def test_a_security_requirement_names_its_standard_linked_to_the_standards_text():
     requirement = load_catalogue()["SEC-INPUT-01"]
     assert requirement.url, "SEC-INPUT-01 cites ASVS with a link to its text"
-    assert f"**SEC-INPUT-01** ([{requirement.reference}]({requirement.url})): {requirement.summary}" in describe([requirement])
+    expected = f"**SEC-INPUT-01** ([{requirement.reference}]({requirement.url})): {requirement.summary}"
+    assert expected in describe([requirement])
 
 
 def test_a_parameter_that_is_an_object_shows_by_its_name_and_a_plain_one_as_it_is():

@@ -17,8 +17,9 @@ NAME = "The lock lifts at exactly 30 minutes by either identifier"
 
 def _result(status: str, at_ms: int) -> dict:
     failed = {"statusDetails": {"message": "AssertionError: at 30:00 the right password is still refused"}}
-    return {"uuid": str(uuid.uuid4()), "name": NAME, "fullName": "suites.pionex.lockout#test_the_lock_lifts", "status": status,
-            "stage": "finished", "start": at_ms, "stop": at_ms + 1_000, "labels": [{"name": "epic", "value": "Pionex"}],
+    return {"uuid": str(uuid.uuid4()), "name": NAME, "fullName": "suites.pionex.lockout#test_the_lock_lifts",
+            "status": status, "stage": "finished", "start": at_ms, "stop": at_ms + 1_000,
+            "labels": [{"name": "epic", "value": "Pionex"}],
             **(failed if status == "failed" else {})}
 
 

@@ -24,7 +24,10 @@ from fixtures.reporting import PLAYWRIGHT_TRACE
 from tests.report_data import report_data, results_in
 
 HOLD_TEST = "suites/coinex/withdrawal_hold/test_mobile_reset_hold.py"  # CX-HOLD-01, critical, in a browser
-LOCK_LIFT = "suites/pionex/lockout/test_lockout_variants.py::test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier"
+LOCK_LIFT = (
+    "suites/pionex/lockout/test_lockout_variants.py"
+    "::test_the_lock_lifts_at_exactly_30_minutes_by_either_identifier"
+)
 FAULT = "security-question-reset-starts-no-hold"  # breaks CX-HOLD-01 only
 COVERED = ("CX-HOLD-01", "PX-LOCK-02")
 RESULTS_BOUND_MB, REPORT_BOUND_MB = 25, 30  # the bounds a full run must meet (README); a subset sits far inside
@@ -38,7 +41,8 @@ def _run(tmp_path, name: str, monkeypatch, fault: str | None = None) -> dict:
     here = tmp_path / name
     results, outcomes, out = here / "allure-results", here / "last-run.json", here / "test-results"
     command = [sys.executable, "-m", "pytest", HOLD_TEST, LOCK_LIFT, "-q", "-n", "0", "-p", "no:cacheprovider",
-               "-p", "no:randomly", f"--alluredir={results}", f"--results-json={outcomes}", f"--basetemp={here / 'tmp'}"]
+               "-p", "no:randomly", f"--alluredir={results}", f"--results-json={outcomes}",
+               f"--basetemp={here / 'tmp'}"]
     run = subprocess.run(command + ([f"--fault={fault}"] if fault else []), cwd=PROJECT_ROOT,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == (1 if fault else 0), run.stdout[-3000:]
@@ -64,7 +68,8 @@ def _verdicts(run) -> dict[str, str]:
 
 
 def _leaves(tree: dict) -> int:
-    return sum(len(group.get("leaves", [])) for group in tree["groupsById"].values()) + len(tree["root"].get("leaves", []))
+    in_groups = sum(len(group.get("leaves", [])) for group in tree["groupsById"].values())
+    return in_groups + len(tree["root"].get("leaves", []))
 
 
 def test_the_clean_run_says_ship_for_both_brands(runs):
@@ -86,7 +91,8 @@ def test_the_failed_test_sits_under_product_defects_with_its_evidence_and_its_se
     evidence = {a["link"]["name"]: a["link"]["contentType"] for a in failed["attachments"]}  # its Attachments tab
     assert any(name.startswith("screenshot") for name in evidence), evidence
     assert evidence.get("Playwright trace") == PLAYWRIGHT_TRACE, evidence
-    for name in ("server log (during this test)", "e-mails sent during this test", "browser console and failed requests"):
+    for name in ("server log (during this test)", "e-mails sent during this test",
+                 "browser console and failed requests"):
         assert name in evidence, (name, evidence)
     text = html.unescape(re.sub(r"<[^>]+>", " ", failed["descriptionHtml"]))
     for line in seed_quote(load_catalogue()["CX-HOLD-01"]).splitlines():
@@ -122,7 +128,8 @@ def test_both_reports_render_their_verdict_and_the_fault_report_its_defect(runs)
         page.goto(runs["fault"]["index"].as_uri())
         expect(page.get_by_text("Pionex: ship; CoinEx: do not ship")).to_be_visible(timeout=30_000)
         page.get_by_text("Global Errors").first.click()
-        expect(page.get_by_text("CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) failed: CX-HOLD-01")).to_be_visible()
+        coinex_error = page.get_by_text("CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) failed: CX-HOLD-01")
+        expect(coinex_error).to_be_visible()
         page.goto(runs["fault"]["index"].as_uri())
         page.get_by_text(re.compile("^Withdrawals wait exactly 24 hours")).first.click(timeout=30_000)
         expect(page.get_by_text("Category: Product defects (assertion failures)")).to_be_visible()

@@ -12,12 +12,16 @@ def _container(path, children, befores=(), afters=()):
 
 def test_plumbing_goes_and_steps_attachments_and_failures_stay(tmp_path):
     quiet = {"name": "_session_faker", "status": "passed", "steps": []}
-    _container(tmp_path / "a-container.json", ["t1"], befores=[quiet], afters=[{"name": "time_travel::<lambda>", "status": "passed"}])
+    _container(tmp_path / "a-container.json", ["t1"],
+               befores=[quiet], afters=[{"name": "time_travel::<lambda>", "status": "passed"}])
     _container(tmp_path / "b-container.json", ["t1"],
-               befores=[{"name": "support_agent", "status": "passed", "steps": [{"name": "Sign in to the back office"}]}])
+               befores=[{"name": "support_agent", "status": "passed",
+                         "steps": [{"name": "Sign in to the back office"}]}])
     _container(tmp_path / "c-container.json", ["t1"],
-               afters=[{"name": "_failure_evidence::1", "status": "passed", "attachments": [{"name": "trace", "source": "x.zip"}]}])
-    _container(tmp_path / "d-container.json", ["t1"], befores=[{"name": "exchange", "status": "broken", "statusDetails": {}}])
+               afters=[{"name": "_failure_evidence::1", "status": "passed",
+                        "attachments": [{"name": "trace", "source": "x.zip"}]}])
+    _container(tmp_path / "d-container.json", ["t1"],
+               befores=[{"name": "exchange", "status": "broken", "statusDetails": {}}])
     _container(tmp_path / "e-container.json", [], befores=[{"name": "x", "status": "passed", "steps": [{"name": "s"}]}])
 
     assert trim_fixture_entries(tmp_path) == (5, 3)
@@ -33,7 +37,8 @@ def test_a_result_keeps_the_labels_the_report_groups_by_and_its_shown_parameters
     of MB; the report shows its start and its length (the test still sends it whole)."""
     result = {"uuid": "r", "labels": [{"name": n, "value": "v"} for n in ("epic", "feature", "story", "tag", "severity",
                                                                            "host", "thread", "package", "suite")],
-              "parameters": [{"name": "payload", "value": "'" + "A" * 100_000 + "'"}, {"name": "brand", "value": "'Pionex'"},
+              "parameters": [{"name": "payload", "value": "'" + "A" * 100_000 + "'"},
+                             {"name": "brand", "value": "'Pionex'"},
                              {"name": "browser_name", "value": "'chromium'", "mode": "hidden"}]}
     (tmp_path / "r-result.json").write_text(json.dumps(result))
     trim_fixture_entries(tmp_path)

@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from mock_exchange import reuse_block
-from tests.security_helpers import code_from, outbox, seed_account, signed_in, sms_code, totp_now  # noqa: F401
+from tests.security_helpers import code_from, seed_account, signed_in, sms_code, totp_now
 
 PHONE = "+46701234567"
 
@@ -23,7 +23,8 @@ def test_unbind_steps_cannot_be_posted_out_of_order_or_without_all_three_factors
 
     full = seed_account(seed, factors=["email", "sms", "totp"], phone=PHONE)
     visitor = signed_in(new_visitor, full, clock)
-    early = visitor.submit("/security/unbind/sms/codes", {"email_code": "000000", "sms_code": "000000"}, form_page="/security")
+    early = visitor.submit("/security/unbind/sms/codes", {"email_code": "000000", "sms_code": "000000"},
+                           form_page="/security")
     assert early.status_code == 409 and 'data-message-id="unbind.out_of_order"' in early.text
     assert seed.api.get(f"/__test__/accounts/{full['id']}/security").json()["phone"] == PHONE
 
@@ -87,7 +88,8 @@ def test_authenticator_binding_needs_the_identity_code_first(new_visitor, seed, 
     page = visitor.get("/security/authenticator").text
     key = re.search(r'data-testid="authenticator-key">([A-Z2-7]+)<', page).group(1)
     assert len(key) == 16 and "<svg" in page and f"secret={key}" in page
-    bound = visitor.submit("/security/authenticator/bind", {"totp_code": pyotp.TOTP(key).at(clock.now())}, form_page="/security")
+    bound = visitor.submit("/security/authenticator/bind", {"totp_code": pyotp.TOTP(key).at(clock.now())},
+                           form_page="/security")
     assert bound.status_code == 200 and 'data-message-id="authenticator.bound"' in bound.text
     again = visitor.submit("/security/authenticator/send", {}, form_page="/security")
     assert again.status_code == 409
@@ -101,7 +103,9 @@ def test_every_new_form_refuses_a_missing_csrf_token(visitor, path):
     assert response.status_code == 403 and 'data-message-id="form.csrf"' in response.text
 
 
-@pytest.mark.parametrize("path", ["/security/unbind/sms", "/security/bind/email", "/security/authenticator", "/withdraw"])
+@pytest.mark.parametrize("path", [
+    "/security/unbind/sms", "/security/bind/email", "/security/authenticator", "/withdraw",
+])
 def test_signed_out_visitors_are_sent_to_login(visitor, path):
     response = visitor.get(path)
     assert response.status_code == 303 and response.headers["location"] == "/login"

@@ -56,7 +56,9 @@ def test_login_with_another_sessions_token_is_refused(new_visitor, seed):
     victim, attacker = new_visitor(), new_visitor()
     stolen = victim.csrf("/login")
     attacker.get("/login")
-    response = attacker.http.post("/login", data={"csrf_token": stolen, **{"email": account["email"], "password": account["password"]}})
+    response = attacker.http.post(
+        "/login", data={"csrf_token": stolen, **{"email": account["email"], "password": account["password"]}}
+    )
     assert response.status_code == 403
     assert not attacker.is_signed_in()
 

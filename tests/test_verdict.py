@@ -13,7 +13,8 @@ from fixtures.catalogue import SEEDS_DIR, Behaviour, load_catalogue, seed_quote
 
 def _behaviour(id_, brand, severity, source="004_70c24985f7ab962c.txt", lines="14"):
     return Behaviour(id=id_, brand=brand, area="a", source=source if brand != "both" else "OWASP ASVS 5.0",
-                     lines=lines if brand != "both" else "V6.3.1", kind="rule", severity=severity, summary=f"{id_} holds")
+                     lines=lines if brand != "both" else "V6.3.1", kind="rule", severity=severity,
+                     summary=f"{id_} holds")
 
 
 CATALOGUE = {b.id: b for b in (
@@ -34,14 +35,16 @@ def _verdicts(results, tier="full"):
 
 def test_a_brand_ships_when_every_blocker_and_critical_behaviour_ran_on_it_and_passed():
     results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"),
-               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"), "t3[coinex]": _result("passed", "SEC-A", brand="coinex")}
+               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"),
+               "t3[coinex]": _result("passed", "SEC-A", brand="coinex")}
     by_brand, _ = _verdicts(results)
     assert by_brand["pionex"].verdict == by_brand["coinex"].verdict == verdict.SHIP
 
 
 def test_a_failed_critical_behaviour_stops_only_its_brand_and_is_named():
     results = {"t1": _result("passed", "PX-A"), "t2": _result("failed", "CX-A"),
-               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"), "t3[coinex]": _result("passed", "SEC-A", brand="coinex")}
+               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"),
+               "t3[coinex]": _result("passed", "SEC-A", brand="coinex")}
     by_brand, rows = _verdicts(results)
     assert by_brand["pionex"].verdict == verdict.SHIP
     assert by_brand["coinex"].verdict == verdict.DO_NOT_SHIP
@@ -51,7 +54,8 @@ def test_a_failed_critical_behaviour_stops_only_its_brand_and_is_named():
 
 def test_a_security_requirement_that_ran_on_one_brand_only_has_not_run_on_the_other():
     results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"),
-               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"), "t4": _result("skipped", "SEC-A", brand="coinex")}
+               "t3[pionex]": _result("passed", "SEC-A", brand="pionex"),
+               "t4": _result("skipped", "SEC-A", brand="coinex")}
     by_brand, _ = _verdicts(results)
     assert by_brand["pionex"].verdict == verdict.SHIP
     assert by_brand["coinex"].verdict == verdict.DO_NOT_SHIP
@@ -86,7 +90,8 @@ def test_the_allure_results_get_the_checklist_and_an_error_per_brand_that_may_no
     monkeypatch.setattr(verdict, "load_catalogue", lambda: CATALOGUE)
     results_dir = tmp_path / "allure-results"
     results_dir.mkdir()
-    written = verdict.write({"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}, "full", tmp_path / "out", results_dir)
+    outcomes = {"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}
+    written = verdict.write(outcomes, "full", tmp_path / "out", results_dir)
 
     assert [v.verdict for v in written] == [verdict.SHIP, verdict.DO_NOT_SHIP]
     [globals_file] = results_dir.glob("*-globals.json")
@@ -94,23 +99,29 @@ def test_the_allure_results_get_the_checklist_and_an_error_per_brand_that_may_no
     [attachment] = globals_["attachments"]
     page = (results_dir / attachment["source"]).read_text()
     assert attachment["type"] == "text/html" and "data-verdict='do not ship'" in page and "<tr data-id=CX-A>" in page
-    assert [e["message"] for e in globals_["errors"]] == ["CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) did not run: CX-A"]
+    assert [e["message"] for e in globals_["errors"]] == [
+        "CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) did not run: CX-A"
+    ]
     saved = json.loads((tmp_path / "out" / "release-checklist.json").read_text())
     assert saved["tier"] == "full" and len(saved["behaviours"]) == 5  # SEC-A once per brand
     assert "| CX-A | critical | not run |" in (tmp_path / "out" / "release-checklist.md").read_text()
 
 
 def _passed_result(name: str) -> dict:
-    return {"uuid": str(uuid.uuid4()), "historyId": name, "name": name, "fullName": f"tests.{name}", "status": "passed",
-            "stage": "finished", "start": 1, "stop": 2, "labels": [{"name": "epic", "value": "CoinEx"}]}
+    return {"uuid": str(uuid.uuid4()), "historyId": name, "name": name, "fullName": f"tests.{name}",
+            "status": "passed", "stage": "finished", "start": 1, "stop": 2,
+            "labels": [{"name": "epic", "value": "CoinEx"}]}
 
 
-def test_the_report_shows_the_verdict_in_its_metadata_and_the_checklist_and_errors_in_its_globals(tmp_path, monkeypatch):
+def test_the_report_shows_the_verdict_in_its_metadata_and_the_checklist_and_errors_in_its_globals(
+    tmp_path, monkeypatch
+):
     monkeypatch.setattr(verdict, "load_catalogue", lambda: CATALOGUE)
     results_dir, report = tmp_path / "allure-results", tmp_path / "report"
     results_dir.mkdir()
     (results_dir / "one-result.json").write_text(json.dumps(_passed_result("test_one")))
-    written = verdict.write({"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}, "full", tmp_path / "out", results_dir)
+    outcomes = {"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}
+    written = verdict.write(outcomes, "full", tmp_path / "out", results_dir)
     cli.write_environment(results_dir, [], "full", verdict.one_line(written))
 
     assert cli.build_report(results_dir, report) == 0
@@ -130,7 +141,8 @@ def test_the_report_shows_the_verdict_in_its_metadata_and_the_checklist_and_erro
             raise AssertionError(f"the report did not render; its page errors: {errors}") from not_drawn
         expect(page.get_by_text("Pionex: ship; CoinEx: do not ship")).to_be_visible()  # the metadata
         page.get_by_text("Global Errors").first.click()
-        expect(page.get_by_text("CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) did not run: CX-A")).to_be_visible()
+        coinex_error = page.get_by_text("CoinEx: DO NOT SHIP - 1 blocker/critical behaviour(s) did not run: CX-A")
+        expect(coinex_error).to_be_visible()
         page.get_by_text("Global Attachments").first.click()
         expect(page.get_by_text("Release checklist and verdict per brand")).to_be_visible()
         browser.close()
@@ -144,7 +156,8 @@ def _shard(folder, *results):
     folder.mkdir()
     for status, behaviour_id, brand in results:
         result = {**_passed_result(f"test_{behaviour_id}_{brand}"), "status": status,
-                  "labels": [{"name": "tag", "value": behaviour_id}], "parameters": [{"name": "brand", "value": repr(brand)}]}
+                  "labels": [{"name": "tag", "value": behaviour_id}],
+                  "parameters": [{"name": "brand", "value": repr(brand)}]}
         (folder / f"{uuid.uuid4()}-result.json").write_text(json.dumps(result))
     outcomes = verdict.outcomes_from_allure(folder)
     written = verdict.write(outcomes, "full", folder / "out", folder)
@@ -162,7 +175,8 @@ def test_a_report_merged_from_shards_judges_the_verdict_on_the_whole_run(tmp_pat
     assert [v.verdict for v in second] == [verdict.DO_NOT_SHIP, verdict.SHIP]
 
     merged = tmp_path / "merged"
-    args = argparse.Namespace(results=merged, output=tmp_path / "report", shards=[tmp_path / "shard-1", tmp_path / "shard-2"])
+    args = argparse.Namespace(results=merged, output=tmp_path / "report",
+                              shards=[tmp_path / "shard-1", tmp_path / "shard-2"])
     assert cli.report_command(args) == 0
 
     [globals_file] = merged.glob("*-globals.json")  # the shards' own verdicts are gone
@@ -183,4 +197,5 @@ def test_a_failure_in_one_shard_stops_its_brand_in_the_merged_verdict(tmp_path, 
                               shards=[tmp_path / "shard-1", tmp_path / "shard-2"])
     cli.report_command(args)
     saved = json.loads((tmp_path / "test-results" / "release-checklist.json").read_text())
-    assert {v["brand"]: v["verdict"] for v in saved["verdicts"]} == {"pionex": verdict.SHIP, "coinex": verdict.DO_NOT_SHIP}
+    by_brand = {v["brand"]: v["verdict"] for v in saved["verdicts"]}
+    assert by_brand == {"pionex": verdict.SHIP, "coinex": verdict.DO_NOT_SHIP}

@@ -80,7 +80,8 @@ def reset_documents_errors(d: Driver) -> None:
 
 def reset_pending(d: Driver) -> None:
     reset_documents(d)
-    MobileResetPage(d.page).submit_documents("Successful login notification", png(), "deposit", png(name="transaction.png"))
+    MobileResetPage(d.page).submit_documents("Successful login notification", png(), "deposit",
+                                             png(name="transaction.png"))
 
 
 def reset_rejected(d: Driver) -> None:

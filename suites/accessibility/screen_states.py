@@ -36,7 +36,8 @@ def reach(driver, screen: Screen) -> None:
     with allure.step(f"Reach the {screen.name} screen"):
         screen.journey(driver)
     page = driver.page
-    expect(page.locator(f'main[data-page="{screen.page_id}"]'), f"the journey should end on {screen.page_id}").to_be_visible()
+    expect(page.locator(f'main[data-page="{screen.page_id}"]'),
+           f"the journey should end on {screen.page_id}").to_be_visible()
     if screen.shows:
         expect(page.get_by_test_id(screen.shows).first, f"{screen.name} should show {screen.shows}").to_be_attached()
 

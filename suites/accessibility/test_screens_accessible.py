@@ -26,9 +26,12 @@ def test_screen_has_no_serious_or_critical_axe_violation(screen_states, brand, s
     state = screen_states.of(brand, screen)
     accessibility.attach(f"axe violations on {screen.name}", accessibility.summarise(state.violations))
     blocking = accessibility.blocking(state.violations)
-    assert not blocking, f"{brand} {screen.name}: serious or critical axe violations\n{accessibility.describe(blocking)}"
+    assert not blocking, (
+        f"{brand} {screen.name}: serious or critical axe violations\n{accessibility.describe(blocking)}")
     if not screen.fields:
-        assert state.field_count == 0, f"{screen.name} shows {state.field_count} form field(s): mark it fields=True in screens.py so SEC-A11Y-02 checks them"
+        assert state.field_count == 0, (
+            f"{screen.name} shows {state.field_count} form field(s): "
+            "mark it fields=True in screens.py so SEC-A11Y-02 checks them")
 
 
 @pytest.mark.behaviour("SEC-A11Y-02")
@@ -39,4 +42,5 @@ def test_every_form_field_has_a_programmatic_label(screen_states, brand, screen:
     violations = accessibility.label_violations(state.violations)
     accessibility.attach(f"axe label violations on {screen.name}", accessibility.summarise(violations))
     assert not violations, f"{brand} {screen.name}: form fields without a label\n{accessibility.describe(violations)}"
-    assert not state.unlabelled, f"{brand} {screen.name}: fields with no accessible name:\n" + "\n".join(state.unlabelled)
+    assert not state.unlabelled, (f"{brand} {screen.name}: fields with no accessible name:\n"
+                                  + "\n".join(state.unlabelled))

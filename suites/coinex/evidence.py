@@ -23,4 +23,5 @@ def text_named_png(name: str = "screenshot.png") -> dict:
 
 def oversized_jpeg(megabytes: int, name: str = "photo.jpg") -> dict:
     """A JPEG signature followed by padding, larger than ``megabytes``."""
-    return {"name": name, "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff\xe0" + b"\x00" * (megabytes * 1024 * 1024 + 1024)}
+    padding = b"\x00" * (megabytes * 1024 * 1024 + 1024)
+    return {"name": name, "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff\xe0" + padding}

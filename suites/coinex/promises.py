@@ -11,8 +11,9 @@ UNFAMILIAR_FAILURE_THRESHOLD = 3  # seeds/003:5 says only "multiple failed login
 SECURITY_QUESTION_COUNT = 4  # seeds/004:13 "4 questions related to your account information"
 SECURITY_QUESTION_ATTEMPTS = 3  # seeds/004:16 "only 3 attempts"
 MOBILE_RESET_HOLD_HOURS = 24  # seeds/004:44 "withdrawals will be suspended for 24 hours"
+# seeds/004:36 "LIMITED to ... deposits, withdrawals, ... signup or login"
 EMAIL_NOTICE_KINDS = ("Deposit notification", "Withdrawal notification", "Successful sign-up notification",
-                      "Successful login notification")  # seeds/004:36 "LIMITED to ... deposits, withdrawals, ... signup or login"
+                      "Successful login notification")
 FACE_TIPS = ("camera", "well-lit", "face fully visible", "hat, glasses or a mask")  # seeds/004:28-31
 SMS_CODE_DIGITS = 6  # seeds/004:58 "the 6-digit [SMS code]"
 # Where the seeds are silent, the project's documented choices (README, "CoinEx"):

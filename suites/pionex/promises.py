@@ -19,11 +19,13 @@ SESSION_IDLE_MINUTES = 60  # a session, a pending verification too, ends after 6
 TOTP_STEP_SECONDS = 30  # seeds/001_6856ac0ef7d81c10.txt:67 "giltig inom var 30:e sekund"
 
 # Recovery and security settings
-WITHDRAWAL_HOLD_HOURS = 24  # seeds/001_6856ac0ef7d81c10.txt:18 "uttag ... stängas av i 24 timmar efter en lösenordsåterställning"; :28, :55
+# seeds/001_6856ac0ef7d81c10.txt:18 "uttag ... stängas av i 24 timmar efter en lösenordsåterställning"; :28, :55
+WITHDRAWAL_HOLD_HOURS = 24
 REUSE_BLOCK_DAYS = 30  # seeds/001_6856ac0ef7d81c10.txt:28 "förbjuden inom 30 dagar"; :55 "avstängd i 30 dagar"
 # "exklusive nationella helgdagar" (seeds/001:45) names no country; the README's choice: the
 # fixed-date holidays most markets share, as (month, day).
 NATIONAL_HOLIDAYS = ((1, 1), (12, 25), (12, 26))
-REVIEW_BUSINESS_DAYS = 3  # seeds/000_ae79bc7e235ee3f9.txt:15 "within 3 business days"; seeds/001_6856ac0ef7d81c10.txt:45 "1-3 arbetsdagar"
+# seeds/000_ae79bc7e235ee3f9.txt:15 "within 3 business days"; seeds/001_6856ac0ef7d81c10.txt:45 "1-3 arbetsdagar"
+REVIEW_BUSINESS_DAYS = 3
 AUTHENTICATOR_KEY_LENGTH = 16  # seeds/001_6856ac0ef7d81c10.txt:37 "den 16-siffriga nyckeln"
 AUTHENTICATOR_ACCOUNT_NAME = "Pionex ({account})"  # seeds/001_6856ac0ef7d81c10.txt:37 "Pionex (ditt Pionex-konto)"

@@ -20,11 +20,13 @@ def submit_forged_form(page: Page, exchange_base_url: str, action: str, fields: 
     """Open the attacker's page, which posts a hidden form to the exchange on load.
     Returns the exchange's answer; asserts the victim's session cookie went with it."""
     origin = attacker_origin(exchange_base_url)
-    inputs = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">' for k, v in fields.items())
+    inputs = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+                     for k, v in fields.items())
     body = (f'<html><body><h1>You won a prize</h1><form method="post" action="{exchange_base_url}{action}">{inputs}'
             f'</form><script>document.forms[0].submit()</script></body></html>')
     page.context.route(f"{origin}/**", lambda route: route.fulfill(status=200, content_type="text/html", body=body))
-    with page.expect_response(lambda r: r.url == f"{exchange_base_url}{action}" and r.request.method == "POST") as answer:
+    with page.expect_response(
+            lambda r: r.url == f"{exchange_base_url}{action}" and r.request.method == "POST") as answer:
         page.goto(f"{origin}/prize")
     response = answer.value
     cookie_header = response.request.all_headers().get("cookie", "")

@@ -34,7 +34,8 @@ class FormClient:
         token = self.token_for(form_page or path)
         return self.http.post(path, data={"csrf_token": token, **fields})
 
-    def timed_submit(self, path: str, fields: dict[str, str], form_page: str | None = None) -> tuple[httpx.Response, float]:
+    def timed_submit(self, path: str, fields: dict[str, str],
+                     form_page: str | None = None) -> tuple[httpx.Response, float]:
         token = self.token_for(form_page or path)
         started = time.perf_counter()
         response = self.http.post(path, data={"csrf_token": token, **fields})

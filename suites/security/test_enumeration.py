@@ -22,7 +22,8 @@ def _hash_bound_ms(accounts, form_client) -> float:
     address (hashed against the dummy hash) minus an empty one (refused before any hashing)."""
     hashed, refused_early = [], []
     for _ in range(12):
-        hashed.append(form_client().timed_submit("/login", {"email": accounts.new_email(), "password": "Wrong-password-1"})[1])
+        hashed.append(form_client().timed_submit(
+            "/login", {"email": accounts.new_email(), "password": "Wrong-password-1"})[1])
         refused_early.append(form_client().timed_submit("/login", {"email": accounts.new_email(), "password": ""})[1])
     return max(BOUND_FLOOR_MS, (quiet_ms(hashed) - quiet_ms(refused_early)) / 2)
 

@@ -43,7 +43,8 @@ def test_a_withdrawal_code_confirms_one_withdrawal_and_never_a_second(page, acco
 
 
 @pytest.mark.behaviour("SEC-OTP-02")
-def test_an_emailed_code_is_refused_at_10_minutes_and_its_replacement_works_at_9_59(page, accounts, deliveries, time_travel):
+def test_an_emailed_code_is_refused_at_10_minutes_and_its_replacement_works_at_9_59(
+        page, accounts, deliveries, time_travel):
     account = accounts.create(factors=("email",))
     code = _at_the_code_step(page, account, deliveries)
     verification = VerificationPage(page)

@@ -13,7 +13,8 @@ def brand() -> str:
 
 
 @pytest.mark.behaviour("SEC-NOTICE-01")
-def test_adding_and_removing_a_passkey_are_each_announced_by_email(page, accounts, exchange, inbox, authenticator, deliveries):
+def test_adding_and_removing_a_passkey_are_each_announced_by_email(
+        page, accounts, exchange, inbox, authenticator, deliveries):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=ALL_FACTORS, phone=phone)
     sign_in_with_codes(page, account, exchange.api)

@@ -35,7 +35,8 @@ def _post_steps(page, exchange, inbox, account, steps):
     refused = {path: _post_from_the_session(page, path, fields).status for path, fields in steps}
 
     changed = exchange.api.security_state(account.id) != before
-    notices = [m.subject for m in inbox.messages(to=account.email)[mails_before:] if "security notice" in m.subject.lower()]
+    notices = [m.subject for m in inbox.messages(to=account.email)[mails_before:]
+               if "security notice" in m.subject.lower()]
     return refused, changed, notices
 
 

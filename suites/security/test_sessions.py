@@ -53,7 +53,8 @@ def test_logging_out_ends_the_session_on_the_server(page, new_context, accounts)
     AccountPage(page).log_out()
     LoginPage(page).assert_current()
 
-    assert not opens_the_account(replayed_in_a_new_context(new_context, stolen)), "the old cookie still opens the account"
+    assert not opens_the_account(replayed_in_a_new_context(new_context, stolen)), (
+        "the old cookie still opens the account")
     assert accounts.state(account)["live_sessions"] == 0
 
 
@@ -73,7 +74,8 @@ def test_resetting_the_password_ends_every_session_of_the_account(page, new_cont
     forgot.set_new_password(accounts.new_password())
     forgot.assert_step("forgot-done")
 
-    assert not opens_the_account(replayed_in_a_new_context(new_context, stolen)), "a pre-reset cookie still opens the account"
+    assert not opens_the_account(replayed_in_a_new_context(new_context, stolen)), (
+        "a pre-reset cookie still opens the account")
     elsewhere.reload()
     expect(elsewhere.get_by_test_id("login-submit")).to_be_visible()
     assert accounts.state(account)["live_sessions"] == 0

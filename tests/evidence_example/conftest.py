@@ -1,4 +1,5 @@
-"""Browser examples run in a child pytest: failing_example.py (tests/test_failure_evidence.py) and clock_example.py (tests/test_paused_clock.py)."""
+"""Browser examples run in a child pytest: failing_example.py (tests/test_failure_evidence.py)
+and clock_example.py (tests/test_paused_clock.py)."""
 
 import pytest
 

@@ -10,7 +10,8 @@ from pages.security_page import SecurityPage
 
 
 @pytest.mark.behaviour("CX-BACKUP-01")
-def test_binding_totp_shows_backup_codes_once_and_they_stand_in_for_it(page, accounts, deliveries, sign_in, time_travel):
+def test_binding_totp_shows_backup_codes_once_and_they_stand_in_for_it(
+        page, accounts, deliveries, sign_in, time_travel):
     account = accounts.create()
     sign_in.with_session(page, account)
     SecurityPage(page).open().set_authenticator()

@@ -16,7 +16,8 @@ def _withdraw(withdraw, deliveries, account, amount: str) -> None:
 
 
 @pytest.mark.behaviour("CX-KYC-01")
-def test_withdrawal_above_the_level_limit_is_refused_naming_the_missing_level(page, accounts, exchange, deliveries, sign_in):
+def test_withdrawal_above_the_level_limit_is_refused_naming_the_missing_level(
+        page, accounts, exchange, deliveries, sign_in):
     account = accounts.create(balance_usdt=5000)
     exchange.api.coinex_profile(account.id, kyc_level=0)
     sign_in.with_session(page, account)

@@ -104,7 +104,8 @@ def test_unbind_is_complete_once_the_2fa_tool_is_verified(page, accounts, delive
 
 
 @pytest.mark.behaviour("CX-MCHANGE-05")
-def test_security_authentication_unavailable_leads_to_the_reset_then_a_new_number_can_be_bound(page, accounts, deliveries, exchange, sign_in):
+def test_security_authentication_unavailable_leads_to_the_reset_then_a_new_number_can_be_bound(
+        page, accounts, deliveries, exchange, sign_in):
     account = _signed_in(page, accounts, sign_in, factors=("sms",))
     mobile = _past_email_code(page, account, deliveries, "change")
     mobile.assert_step("mobile-change-2fa")

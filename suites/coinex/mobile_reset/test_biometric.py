@@ -56,7 +56,8 @@ def test_face_capture_goes_to_review_the_mobile_stays_until_approved_then_withdr
 
 
 @pytest.mark.behaviour("CX-BIO-03")
-def test_continue_on_phone_carries_the_check_over_to_the_phone(page, device_page, accounts, exchange, time_travel, deliveries):
+def test_continue_on_phone_carries_the_check_over_to_the_phone(
+        page, device_page, accounts, exchange, time_travel, deliveries):
     account, reset = _to_capture(page, accounts, exchange, time_travel, deliveries, device="Continue on phone")
     link = reset.handoff_link.get_attribute("href")
     phone = MobileResetPage(device_page("Pixel 7"))
@@ -68,7 +69,8 @@ def test_continue_on_phone_carries_the_check_over_to_the_phone(page, device_page
 
 @pytest.mark.behaviour("CX-BIO-05", "CX-BIO-06")
 @pytest.mark.variant(decision="reject")
-def test_reviewer_rejects_when_primary_verification_cannot_prove_ownership(page, accounts, exchange, time_travel, deliveries, support_agent):
+def test_reviewer_rejects_when_primary_verification_cannot_prove_ownership(
+        page, accounts, exchange, time_travel, deliveries, support_agent):
     account, reset = _to_capture(page, accounts, exchange, time_travel, deliveries)
     reset.choose_country("Sweden")
     reset.click("Continue")

@@ -32,13 +32,15 @@ def _submit(page, reset, **overrides):
 
 
 @pytest.mark.behaviour("CX-DOCS-01", "CX-DOCS-02")
-def test_documents_take_a_coinex_notice_and_a_counterparty_screenshot_as_real_images(page, accounts, exchange, time_travel, deliveries):
+def test_documents_take_a_coinex_notice_and_a_counterparty_screenshot_as_real_images(
+        page, accounts, exchange, time_travel, deliveries):
     account, reset = _at_documents(page, accounts, exchange, time_travel, deliveries)
     expect(reset.notice_kinds).to_have_text(list(EMAIL_NOTICE_KINDS))
     expect(page.get_by_test_id("documents-form")).to_contain_text("coin, amount, time and address or TXID")
 
     assert _submit(page, reset, email_kind=None, direction=None, transaction_shot=None) == 400
-    expect(reset.field_error("email_kind")).to_contain_text("deposit, withdrawal, successful sign-up or successful login")
+    expect(reset.field_error("email_kind")).to_contain_text(
+        "deposit, withdrawal, successful sign-up or successful login")
     expect(reset.field_error("transaction_screenshot")).to_contain_text("Choose the transaction screenshot")
     assert _submit(page, reset, email_shot=text_named_png()) == 400
     expect(reset.field_error("email_screenshot")).to_contain_text("must be a PNG or JPEG image")
@@ -102,7 +104,8 @@ def test_reviewer_approves_evidence_that_meets_the_checklist_then_withdrawals_wa
 
 
 @pytest.mark.behaviour("CX-FORGOT-02")
-def test_forgot_password_in_the_reset_leads_to_documents_then_the_password_can_be_reset(page, accounts, exchange, time_travel, deliveries):
+def test_forgot_password_in_the_reset_leads_to_documents_then_the_password_can_be_reset(
+        page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)  # would get questions with its password
     account = seeded.account
     reset = MobileResetPage(page).open()

@@ -11,10 +11,13 @@ from suites.coinex.promises import HIGH_VALUE_USDT, SECURITY_QUESTION_ATTEMPTS
 @pytest.mark.behaviour("CX-MRESET-01", "CX-MRESET-06", "CX-BIO-01")
 @pytest.mark.parametrize(("case", "setup", "expected"), [
     ("only the phone bound", {}, "mobile-reset-attention"),
-    ("phone and authenticator unavailable, no Primary verification", {"factors": ("sms", "totp")}, "mobile-reset-documents"),
-    ("phone and authenticator unavailable, Primary verification", {"factors": ("sms", "totp"), "kyc_level": 1}, "mobile-reset-biometric"),
+    ("phone and authenticator unavailable, no Primary verification", {"factors": ("sms", "totp")},
+     "mobile-reset-documents"),
+    ("phone and authenticator unavailable, Primary verification", {"factors": ("sms", "totp"), "kyc_level": 1},
+     "mobile-reset-biometric"),
 ])
-def test_the_system_not_the_user_picks_the_check(page, accounts, exchange, time_travel, deliveries, case, setup, expected):
+def test_the_system_not_the_user_picks_the_check(
+        page, accounts, exchange, time_travel, deliveries, case, setup, expected):
     seeded = only_phone_bound(accounts, exchange, **setup)
     reset = through_email_code(page, deliveries, seeded.account)
     reset.assert_step(expected)
@@ -26,8 +29,10 @@ def test_the_system_not_the_user_picks_the_check(page, accounts, exchange, time_
 
 
 @pytest.mark.behaviour("CX-BIO-02")
-@pytest.mark.parametrize("trigger", ["attempts-used-up", "security-tool-unavailable", "password-unavailable", "high-value"])
-def test_each_trigger_the_seed_names_sends_the_reset_to_manual_review(page, accounts, exchange, time_travel, deliveries, trigger):
+@pytest.mark.parametrize("trigger", ["attempts-used-up", "security-tool-unavailable", "password-unavailable",
+                                     "high-value"])
+def test_each_trigger_the_seed_names_sends_the_reset_to_manual_review(
+        page, accounts, exchange, time_travel, deliveries, trigger):
     """seeds/004 lines 19-22 name three circumstances (the second with two tools): each one alone
     replaces the questions with the biometric review (the account has Primary verification)."""
     setup = {"kyc_level": 1}

@@ -108,7 +108,8 @@ def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accou
 
 @pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02", "CX-SECQ-04")
 @pytest.mark.variant(answer_shape="single")
-def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(page, accounts, exchange, time_travel, deliveries):
+def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(
+        page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     reset = through_email_code(page, deliveries, account)
@@ -127,7 +128,8 @@ def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(p
 
 
 @pytest.mark.behaviour("CX-SECQ-04")
-def test_submit_documents_after_a_failed_attempt_opens_the_document_review(page, accounts, exchange, time_travel, deliveries):
+def test_submit_documents_after_a_failed_attempt_opens_the_document_review(
+        page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     reset = through_email_code(page, deliveries, seeded.account)
     reset.start_questions()
@@ -137,7 +139,8 @@ def test_submit_documents_after_a_failed_attempt_opens_the_document_review(page,
 
 
 @pytest.mark.behaviour("CX-SECQ-03", "CX-SECQ-05")
-def test_after_three_failed_attempts_only_documents_remain(page, new_context, accounts, exchange, time_travel, deliveries):
+def test_after_three_failed_attempts_only_documents_remain(
+        page, new_context, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
     reset = through_email_code(page, deliveries, account)
@@ -163,7 +166,8 @@ def test_after_three_failed_attempts_only_documents_remain(page, new_context, ac
 @pytest.mark.behaviour("CX-SECQ-01", "CX-SECQ-02")
 @pytest.mark.variant(answer_shape="multiple")
 @pytest.mark.parametrize("ticked", ["a subset", "a superset"])
-def test_a_multiple_choice_answer_passes_only_with_exactly_the_held_coins(ticked, screen_forms, accounts, exchange, deliveries):
+def test_a_multiple_choice_answer_passes_only_with_exactly_the_held_coins(
+        ticked, screen_forms, accounts, exchange, deliveries):
     """seeds/004:13-14: answer "based on your actual account details"; only all-correct resets. Ticking
     some of the held coins, or one coin more, is a wrong answer even with the other three right."""
     seeded = only_phone_bound(accounts, exchange, holdings=("BTC", "ETH", "USDT"))

@@ -67,7 +67,8 @@ def test_a_rejected_unlock_ticket_keeps_the_account_locked(page, accounts, excha
 
 @pytest.mark.behaviour("CX-LOSTGA-01")
 @pytest.mark.variant(decision="approve")
-def test_without_backup_codes_support_disables_2fa_only_after_verifying_identity(page, accounts, exchange, sign_in, support_agent):
+def test_without_backup_codes_support_disables_2fa_only_after_verifying_identity(
+        page, accounts, exchange, sign_in, support_agent):
     account = accounts.create(factors=("totp",))
     page.goto("/help")
     page.get_by_role("link", name="Lost your 2FA device and your backup codes?").click()

@@ -21,7 +21,8 @@ def test_ticket_form_takes_every_detail_the_article_lists_and_validates_them(pag
     contact = accounts.new_email()
     ticket = SupportTicketPage(page).open()
     with page.expect_response(lambda r: r.url.endswith("/support/ticket") and r.request.method == "POST") as response:
-        ticket.submit(contact="", **{**DETAILS, "steps_tried": "", "device": ""}, screenshots=[text_named_png("error.png")])
+        ticket.submit(contact="", **{**DETAILS, "steps_tried": "", "device": ""},
+                      screenshots=[text_named_png("error.png")])
     assert response.value.status == 400
     expect(ticket.field_error("contact")).to_contain_text("registered with your account")
     expect(ticket.field_error("steps_tried")).to_contain_text("steps you have already tried")

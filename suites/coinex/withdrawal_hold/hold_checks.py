@@ -28,8 +28,9 @@ def assert_withdrawals_refused_until_exactly_24_hours_after(reset_at: datetime, 
     hold_ends = reset_at + HOLD
     forms = sign_in.through_forms(screen_forms(), account)
     shown = forms.withdrawal_page()
-    assert shown.hold_until == hold_ends, (f"the suspension should end {MOBILE_RESET_HOLD_HOURS} hours after the reset, "
-                                           f"at {hold_ends:%Y-%m-%d %H:%M:%S}; the withdrawal page shows {shown.hold_banner!r}")
+    assert shown.hold_until == hold_ends, (
+        f"the suspension should end {MOBILE_RESET_HOLD_HOURS} hours after the reset, "
+        f"at {hold_ends:%Y-%m-%d %H:%M:%S}; the withdrawal page shows {shown.hold_banner!r}")
     assert REASON in (shown.hold_banner or ""), shown.hold_banner
 
     time_travel.to(hold_ends - timedelta(minutes=2))

@@ -1,7 +1,6 @@
 """Pionex: binding Google Authenticator on the web and in the app (seeds/001 lines 36-37, 62-76)."""
 
-import re
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pyotp
 import pytest
@@ -33,7 +32,8 @@ def _to_key_step(page, account, deliveries) -> AuthenticatorSetupPage:
 
 
 @pytest.mark.behaviour("PX-GA-01", "PX-GA-02", "PX-GA-03")
-def test_web_set_shows_qr_and_key_and_binds_only_with_the_current_code(page, accounts, deliveries, sign_in, time_travel):
+def test_web_set_shows_qr_and_key_and_binds_only_with_the_current_code(
+        page, accounts, deliveries, sign_in, time_travel):
     account = accounts.create()
     sign_in.with_session(page, account)
     setup = _to_key_step(page, account, deliveries)

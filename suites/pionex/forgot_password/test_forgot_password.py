@@ -1,7 +1,6 @@
 """Pionex: resetting a forgotten password (seeds/000 lines 10-11, seeds/001 lines 17-22)."""
 
 import re
-from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -22,7 +21,8 @@ def _through_robot_check(page, identifier: str) -> ForgotPasswordPage:
 
 @pytest.mark.behaviour("PX-FORGOT-01", "PX-FORGOT-04", "PX-FORGOT-07", "PX-HOLD-02")
 @pytest.mark.variant(identifier="email")
-def test_reset_through_robot_check_and_emailed_code_replaces_the_password(page, new_context, accounts, deliveries, sign_in):
+def test_reset_through_robot_check_and_emailed_code_replaces_the_password(
+        page, new_context, accounts, deliveries, sign_in):
     account = accounts.create()
     elsewhere = new_context().new_page()  # the account is signed in on another device
     sign_in(elsewhere, account)
@@ -154,5 +154,6 @@ def test_a_phone_account_resets_its_password_through_its_number(screen_forms, ac
     answer = forms.set_new_password(new_password)
     assert answer.step == "forgot-done", answer
 
-    assert not screen_forms().login_with_phone("SE", national, account.password).signed_in, "the old password still works"
+    assert not screen_forms().login_with_phone("SE", national, account.password).signed_in, (
+        "the old password still works")
     assert screen_forms().login_with_phone("SE", national, new_password).signed_in, "the new password does not sign in"

@@ -111,4 +111,5 @@ def test_after_the_lock_lifts_five_new_failures_lock_again_for_30_minutes(page, 
     login.fail_login(account.email, "not-the-password-1", times=1)
     expect(login.lockout_message).to_be_visible()
     second_lock_end = _locked_until(accounts, account)
-    assert timedelta(minutes=LOCKOUT_MINUTES) <= second_lock_end - relocked_at < timedelta(minutes=LOCKOUT_MINUTES, seconds=5)
+    assert (timedelta(minutes=LOCKOUT_MINUTES) <= second_lock_end - relocked_at
+            < timedelta(minutes=LOCKOUT_MINUTES, seconds=5))

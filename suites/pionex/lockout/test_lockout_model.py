@@ -52,7 +52,8 @@ def test_random_sign_ins_and_clock_moves_agree_with_the_lockout_model(accounts, 
             answer = forms.login_by(identifier, self.account, password)
             expected, got = self.model.attempt(right), _observed(answer)
             assert got == expected, (f"{identifier}, {'right' if right else 'wrong'} password at "
-                                     f"{self.model.now.isoformat()}: the login form said {got!r}, the seeds say {expected!r}")
+                                     f"{self.model.now.isoformat()}: the login form said {got!r}, "
+                                     f"the seeds say {expected!r}")
 
         @precondition(lambda self: self.model.locked())
         @rule(offset=st.integers(-1, 1), identifier=st.sampled_from(["email", "phone"]), right=st.booleans())

@@ -35,7 +35,8 @@ def test_five_wrong_passwords_lock_the_account_by_either_identifier(identifier, 
         assert answer.lockout_message is None, f"locked after {attempt} failures: {answer.lockout_message}"
     started = time_travel.now()
     answer = forms.login_by(identifier, account, account.password + "!")
-    assert answer.lockout_message and f"Wait {LOCKOUT_MINUTES} minutes" in answer.lockout_message, answer.lockout_message
+    assert answer.lockout_message and f"Wait {LOCKOUT_MINUTES} minutes" in answer.lockout_message, (
+        answer.lockout_message)
     assert _locked_until(accounts, account) - started == timedelta(minutes=LOCKOUT_MINUTES)
 
 
@@ -48,7 +49,8 @@ def test_five_wrong_verification_codes_lock_the_account(failure, screen_forms, a
     forms = screen_forms()
     answer = forms.login(account.email, account.password)
     assert answer.asks_for_code, answer
-    right = account.totp().at(time_travel.now()) if failure == "authenticator-code" else deliveries.sms_code(account.phone)
+    right = (account.totp().at(time_travel.now()) if failure == "authenticator-code"
+             else deliveries.sms_code(account.phone))
     for attempt in range(1, LOCKOUT_THRESHOLD):
         answer = forms.submit_code(_wrong(right))
         assert answer.asks_for_code and answer.code_error, f"wrong code {attempt}: {answer}"

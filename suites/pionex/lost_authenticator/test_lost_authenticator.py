@@ -1,7 +1,6 @@
 """Pionex: a lost Google Authenticator is reset after a reviewed request
 (seeds/000 lines 14-15, seeds/001 lines 38-47)."""
 
-import re
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
@@ -36,7 +35,8 @@ def _seeded_request(exchange, account, registered_month: str) -> int:
 
 
 @pytest.mark.behaviour("PX-LOSTGA-01", "PX-LOSTGA-02")
-def test_lost_2fa_request_goes_to_review_and_the_authenticator_stays_required(page, accounts, deliveries, exchange, sign_in, time_travel):
+def test_lost_2fa_request_goes_to_review_and_the_authenticator_stays_required(
+        page, accounts, deliveries, exchange, sign_in, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=250)
     lost = _request_reset(page, account, deliveries, time_travel.now().strftime("%Y-%m"))
     expect(lost.submitted).to_contain_text(f"within {REVIEW_BUSINESS_DAYS} business days")
@@ -78,7 +78,8 @@ def test_a_request_made_on_friday_is_due_the_next_wednesday(page, accounts, deli
 
 @pytest.mark.behaviour("PX-LOSTGA-03", "PX-LOSTGA-06")
 @pytest.mark.variant(decision="approve")
-def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_binds_again(page, accounts, exchange, inbox, support_agent, time_travel):
+def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_binds_again(
+        page, accounts, exchange, inbox, support_agent, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=75)
     review_id = _seeded_request(exchange, account, time_travel.now().strftime("%Y-%m"))
 
@@ -102,7 +103,8 @@ def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_bind
 
 @pytest.mark.behaviour("PX-LOSTGA-03", "PX-LOSTGA-05")
 @pytest.mark.variant(decision="reject")
-def test_rejected_request_emails_alternatives_and_the_authenticator_stays(page, accounts, exchange, inbox, support_agent, time_travel):
+def test_rejected_request_emails_alternatives_and_the_authenticator_stays(
+        page, accounts, exchange, inbox, support_agent, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=75)
     review_id = _seeded_request(exchange, account, "1999-01")  # a registration month that is not the account's
 
@@ -167,16 +169,19 @@ WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Saturday"
 
 @pytest.mark.behaviour("PX-LOSTGA-04")
 @pytest.mark.parametrize("weekday", WEEKDAYS)
-def test_a_request_is_due_three_business_days_later_whatever_the_day_it_is_made(weekday, screen_forms, accounts, deliveries, time_travel):
+def test_a_request_is_due_three_business_days_later_whatever_the_day_it_is_made(
+        weekday, screen_forms, accounts, deliveries, time_travel):
     time_travel.to(_next_clear(time_travel.now(), WEEKDAYS[weekday]))
     submitted, due = _due_date_posted(screen_forms, accounts, deliveries, time_travel)
     assert submitted.strftime("%A") == weekday
-    assert due == review_due(submitted), f"made on {submitted:%A %d %B}, due {due:%A %d %B}; the seeds give {review_due(submitted):%A %d %B}"
+    assert due == review_due(submitted), (
+        f"made on {submitted:%A %d %B}, due {due:%A %d %B}; the seeds give {review_due(submitted):%A %d %B}")
 
 
 @pytest.mark.behaviour("PX-LOSTGA-04")
 @pytest.mark.parametrize("holiday", HOLIDAY_WINDOWS)
-def test_a_national_holiday_inside_the_review_window_does_not_count(holiday, screen_forms, accounts, deliveries, time_travel):
+def test_a_national_holiday_inside_the_review_window_does_not_count(
+        holiday, screen_forms, accounts, deliveries, time_travel):
     time_travel.to(_next_holiday_window(time_travel.now(), *HOLIDAY_WINDOWS[holiday]))
     submitted, due = _due_date_posted(screen_forms, accounts, deliveries, time_travel)
     counting_holidays = review_due(submitted, holidays=())

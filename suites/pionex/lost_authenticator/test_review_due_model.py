@@ -29,7 +29,8 @@ def test_requests_made_at_random_moments_are_due_when_the_seeds_calendar_says(
             submitted = time_travel.now()
             due = forms.submit_lost_2fa_request(code, submitted.strftime("%Y-%m"), "10")
             assert due == review_due(submitted.date()), (
-                f"made {submitted:%A %d %B %Y %H:%M:%S} UTC, due {due:%A %d %B}; the seeds give {review_due(submitted.date()):%A %d %B}")
+                f"made {submitted:%A %d %B %Y %H:%M:%S} UTC, due {due:%A %d %B}; "
+                f"the seeds give {review_due(submitted.date()):%A %d %B}")
 
         @rule(days=st.integers(0, 40), hours=st.integers(0, 23))
         def time_passes(self, days, hours):

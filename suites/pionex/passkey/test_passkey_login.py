@@ -66,7 +66,8 @@ def test_a_synced_passkey_works_on_a_new_device_without_setup(page, new_context,
 
 @pytest.mark.behaviour("PX-PASSKEY-07")
 @pytest.mark.parametrize("platform", ["ios", "android"])
-def test_a_passkey_synced_to_a_new_phone_signs_in_there_without_setup(platform, device_page, passkey_account, authenticator):
+def test_a_passkey_synced_to_a_new_phone_signs_in_there_without_setup(
+        platform, device_page, passkey_account, authenticator):
     """The same Apple ID (iOS) or Google account (Android) on the new phone: the passkey syncs."""
     new_phone = device_page(IOS if platform == "ios" else ANDROID)
     synced = VirtualAuthenticator.sharing_credentials_of(authenticator, new_phone)
@@ -115,7 +116,8 @@ def test_a_replayed_assertion_is_refused(page, passkey_account):
     LoginPage(page).open()
     fresh = page.request.post("/login/passkey/options", headers={"X-CSRF-Token": _csrf(page)}, data="{}")
     assert fresh.ok
-    replay = page.request.post("/login/passkey", headers={"X-CSRF-Token": _csrf(page), "Content-Type": "application/json"},
+    replay = page.request.post("/login/passkey",
+                               headers={"X-CSRF-Token": _csrf(page), "Content-Type": "application/json"},
                                data=captured[0])
     assert replay.status == 401, f"a replayed assertion was answered {replay.status}"
     page.goto(AccountPage.path)
@@ -156,8 +158,10 @@ def test_an_assertion_without_user_verification_is_refused(page, passkey_account
             const headers = {"Content-Type": "application/json", "X-CSRF-Token": csrf};
             const options = await (await fetch("/login/passkey/options", {method: "POST", headers, body: "{}"})).json();
             options.userVerification = "discouraged";  // a tampered client skipping the biometric
-            const credential = await navigator.credentials.get({publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options)});
-            const answer = await fetch("/login/passkey", {method: "POST", headers, body: JSON.stringify({credential: credential.toJSON()})});
+            const credential = await navigator.credentials.get(
+                {publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options)});
+            const answer = await fetch("/login/passkey",
+                {method: "POST", headers, body: JSON.stringify({credential: credential.toJSON()})});
             return answer.status;
         }""",
         _csrf(page),
@@ -177,7 +181,8 @@ def test_the_password_alone_never_passes_passkey_verification(page, passkey_acco
         "clientDataJSON": passkey_account.password, "authenticatorData": passkey_account.password,
         "signature": passkey_account.password}}}
     page.request.post("/login/passkey/options", headers={"X-CSRF-Token": _csrf(page)}, data="{}")
-    answer = page.request.post("/login/passkey", headers={"X-CSRF-Token": _csrf(page), "Content-Type": "application/json"},
+    answer = page.request.post("/login/passkey",
+                               headers={"X-CSRF-Token": _csrf(page), "Content-Type": "application/json"},
                                data=json.dumps(forged))
     assert answer.status == 401
     page.goto(AccountPage.path)

@@ -18,7 +18,8 @@ def _account(accounts, factors=ALL_FACTORS):
 
 @pytest.mark.behaviour("PX-PASSKEY-03")
 @pytest.mark.variant(wrong_code="all")
-def test_create_passkey_asks_the_three_codes_then_biometrics(page, accounts, exchange, inbox, authenticator, time_travel):
+def test_create_passkey_asks_the_three_codes_then_biometrics(
+        page, accounts, exchange, inbox, authenticator, time_travel):
     account = _account(accounts)
     sign_in_with_codes(page, account, exchange.api)
 

@@ -14,7 +14,8 @@ ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 
 
 @pytest.mark.behaviour("PX-PASSKEY-04", "PX-PASSKEY-01")
-def test_with_all_three_factors_bound_a_passkey_alone_confirms_a_withdrawal(page, accounts, exchange, inbox, authenticator):
+def test_with_all_three_factors_bound_a_passkey_alone_confirms_a_withdrawal(
+        page, accounts, exchange, inbox, authenticator):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=ALL_FACTORS, phone=phone, balance_usdt=100)
     sign_in_with_codes(page, account, exchange.api)
@@ -33,7 +34,8 @@ def test_with_all_three_factors_bound_a_passkey_alone_confirms_a_withdrawal(page
 
 @pytest.mark.behaviour("PX-PASSKEY-08")
 @pytest.mark.variant(missing_factor="phone")
-def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_why(page, accounts, exchange, inbox, authenticator):
+def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_why(
+        page, accounts, exchange, inbox, authenticator):
     account = accounts.create(factors=("email", "totp"), balance_usdt=100)
     sign_in_with_codes(page, account, exchange.api)
     create_passkey(page, account, exchange, inbox)
@@ -53,7 +55,8 @@ def test_without_email_or_authenticator_bound_passkey_withdrawal_is_unavailable(
 ):
     phone, _ = accounts.new_phone()
     if missing_factor == "email":  # signs in by phone; SMS and Google Authenticator bound
-        account = accounts.create(factors=("sms", "totp"), phone=phone, email=None, registered_via="phone", balance_usdt=100)
+        account = accounts.create(factors=("sms", "totp"), phone=phone, email=None, registered_via="phone",
+                                  balance_usdt=100)
     else:  # e-mail and SMS bound, no Google Authenticator
         account = accounts.create(factors=("email", "sms"), phone=phone, balance_usdt=100)
     sign_in.with_session(page, account)
@@ -69,7 +72,8 @@ def test_without_email_or_authenticator_bound_passkey_withdrawal_is_unavailable(
 
 @pytest.mark.behaviour("PX-HOLD-05")
 @pytest.mark.variant(path="passkey")
-def test_the_withdrawal_hold_also_stops_passkey_withdrawals(page, accounts, exchange, inbox, authenticator, time_travel):
+def test_the_withdrawal_hold_also_stops_passkey_withdrawals(
+        page, accounts, exchange, inbox, authenticator, time_travel):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=ALL_FACTORS, phone=phone, balance_usdt=100)
     sign_in_with_codes(page, account, exchange.api)

@@ -31,7 +31,8 @@ def test_an_unbound_email_cannot_register_for_30_days(page, accounts, exchange, 
 
 @pytest.mark.behaviour("PX-REUSE-02")
 @pytest.mark.variant(kind="phone")
-def test_an_unbound_phone_cannot_be_bound_again_for_30_days_not_even_to_the_same_account(page, accounts, deliveries, exchange, sign_in, time_travel):
+def test_an_unbound_phone_cannot_be_bound_again_for_30_days_not_even_to_the_same_account(
+        page, accounts, deliveries, exchange, sign_in, time_travel):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("email", "sms", "totp"), phone=phone)
     unbound_at = time_travel.now()
@@ -62,7 +63,8 @@ def test_an_unbound_phone_cannot_be_bound_again_for_30_days_not_even_to_the_same
 
 @pytest.mark.behaviour("PX-REUSE-01", "PX-REUSE-02")
 @pytest.mark.variant(kind="phone")
-def test_an_unbound_phone_cannot_register_until_exactly_30_days_have_passed(screen_forms, accounts, exchange, time_travel):
+def test_an_unbound_phone_cannot_register_until_exactly_30_days_have_passed(
+        screen_forms, accounts, exchange, time_travel):
     phone, national = accounts.new_phone()
     account = accounts.create(factors=("email", "sms"), phone=phone)
     unbound_at = time_travel.now()
@@ -70,7 +72,8 @@ def test_an_unbound_phone_cannot_register_until_exactly_30_days_have_passed(scre
 
     time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS) - timedelta(seconds=1))
     answer = screen_forms().sign_up_with_phone("SE", national, accounts.new_password())
-    assert answer.phone_error and "phone number" in answer.phone_error and "cannot be used to register" in answer.phone_error, answer
+    assert (answer.phone_error and "phone number" in answer.phone_error
+            and "cannot be used to register" in answer.phone_error), answer
 
     time_travel.to(unbound_at + timedelta(days=REUSE_BLOCK_DAYS))
     answer = screen_forms().sign_up_with_phone("SE", national, accounts.new_password())
@@ -79,7 +82,8 @@ def test_an_unbound_phone_cannot_register_until_exactly_30_days_have_passed(scre
 
 @pytest.mark.behaviour("PX-REUSE-01")
 @pytest.mark.variant(kind="email")
-def test_an_unbound_email_is_refused_by_name_until_exactly_30_days_have_passed(screen_forms, accounts, exchange, time_travel):
+def test_an_unbound_email_is_refused_by_name_until_exactly_30_days_have_passed(
+        screen_forms, accounts, exchange, time_travel):
     account = accounts.create()
     unbound_at = time_travel.now()
     exchange.api.change_email(account.id, accounts.new_email())

@@ -93,5 +93,6 @@ def test_apple_account_has_no_password_and_continue_with_apple_signs_it_in(scree
 
     answer = forms.continue_with("apple", identity, password=accounts.new_password())
     assert answer.signed_in, answer
-    assert answer.account_uid == str(account.id), f"Continue with Apple opened UID {answer.account_uid}, not {account.id}"
+    assert answer.account_uid == str(account.id), (
+        f"Continue with Apple opened UID {answer.account_uid}, not {account.id}")
     assert answer.registered_via == "Apple"

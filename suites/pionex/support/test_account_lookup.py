@@ -8,7 +8,8 @@ from pages.support_case_page import SupportCasePage
 
 
 @pytest.mark.behaviour("PX-SUPPORT-01")
-def test_support_reveals_the_account_only_after_the_identity_checks_pass(page, accounts, inbox, support_agent, time_travel):
+def test_support_reveals_the_account_only_after_the_identity_checks_pass(
+        page, accounts, inbox, support_agent, time_travel):
     phone, _ = accounts.new_phone()
     account = accounts.create(phone=phone, factors=("sms",), balance_usdt=300)
     month = time_travel.now().strftime("%Y-%m")

@@ -44,7 +44,8 @@ def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign
 
 @pytest.mark.behaviour("PX-UNBIND-02", "PX-UNBIND-03", "PX-UNBIND-06", "PX-HOLD-04", "SEC-NOTICE-01", "SEC-REAUTH-01")
 @pytest.mark.variant(channel="sms")
-def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(page, accounts, deliveries, exchange, sign_in):
+def test_unbind_sms_warns_then_takes_the_authenticator_code_then_both_codes(
+        page, accounts, deliveries, exchange, sign_in):
     account = _all_three(accounts)
     sign_in.with_session(page, account)
     security = SecurityPage(page).open()
@@ -108,7 +109,8 @@ def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, ex
 
 @pytest.mark.behaviour("PX-UNBIND-06")
 @pytest.mark.variant(channel="email")
-def test_unbinding_email_verification_confirms_it_and_urges_binding_again(screen_forms, accounts, deliveries, exchange, sign_in):
+def test_unbinding_email_verification_confirms_it_and_urges_binding_again(
+        screen_forms, accounts, deliveries, exchange, sign_in):
     phone, national = accounts.new_phone()
     # an account that signs in by phone: unbinding its e-mail verification changes no login (PX-EMAIL-*)
     account = accounts.create(factors=("email", "sms", "totp"), phone=phone, registered_via="phone")
@@ -140,7 +142,8 @@ def _phone_gone_request(page, accounts, time_travel):
 
 @pytest.mark.behaviour("PX-UNBIND-07")
 @pytest.mark.variant(decision="approve")
-def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_email(page, accounts, deliveries, exchange, support_agent, time_travel):
+def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_email(
+        page, accounts, deliveries, exchange, support_agent, time_travel):
     account, phone, review_id = _phone_gone_request(page, accounts, time_travel)
 
     support_agent.open_review(review_id)
@@ -159,7 +162,8 @@ def test_support_unbinds_a_phone_no_longer_in_use_and_the_user_signs_in_with_ema
 
 @pytest.mark.behaviour("PX-UNBIND-07")
 @pytest.mark.variant(decision="reject")
-def test_a_rejected_phone_unbinding_request_leaves_the_phone_bound(page, accounts, deliveries, exchange, support_agent, time_travel):
+def test_a_rejected_phone_unbinding_request_leaves_the_phone_bound(
+        page, accounts, deliveries, exchange, support_agent, time_travel):
     account, phone, review_id = _phone_gone_request(page, accounts, time_travel)
 
     support_agent.open_review(review_id)

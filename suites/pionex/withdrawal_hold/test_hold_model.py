@@ -66,7 +66,8 @@ def test_random_security_changes_withdrawals_and_sign_ups_agree_with_the_hold_an
             refused = forms.unbind_screen("email").step == "unbind-refused"
             assert refused == (not self.model.sms_bound), (
                 f"changing the e-mail {'was refused' if refused else 'went ahead'} with SMS "
-                f"{'bound' if self.model.sms_bound else 'unbound'} (seeds/001 line 24: it needs SMS and Google Authenticator)")
+                f"{'bound' if self.model.sms_bound else 'unbound'} "
+                "(seeds/001 line 24: it needs SMS and Google Authenticator)")
             if refused:
                 return
             self._unbind_with_codes(forms, "email")

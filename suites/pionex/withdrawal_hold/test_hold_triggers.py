@@ -86,7 +86,8 @@ def _change_email(forms, account, accounts, deliveries, sign_in, time_travel) ->
 
 def _make(trigger: str, account, screen_forms, accounts, deliveries, sign_in, time_travel) -> Change:
     if trigger.startswith("reset-by-"):
-        return _reset_password(trigger.removeprefix("reset-by-"), account, screen_forms, accounts, deliveries, time_travel)
+        return _reset_password(trigger.removeprefix("reset-by-"), account, screen_forms, accounts, deliveries,
+                               time_travel)
     login_email = None if trigger == "unbind-email" else account.email
     forms = _signed_in(screen_forms, sign_in, account, login_email, account.password)
     if trigger == "change-email":
@@ -108,12 +109,14 @@ def _withdraw(forms, account, change: Change, deliveries, sign_in):
     return forms.withdraw(ADDRESS, "1", **codes)
 
 
-def _assert_refused_until_exactly_24_hours_after(trigger, running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
+def _assert_refused_until_exactly_24_hours_after(
+        trigger, running, screen_forms, accounts, exchange, deliveries, sign_in, time_travel):
     phone, _ = accounts.new_phone()
     # unbinding the e-mail of an e-mail account changes its login (PX-HOLD-03); the e-mail
     # verification itself is unbound from an account that signs in by phone
     registered_via = "phone" if trigger == "unbind-email" else "email"
-    account = accounts.create(factors=("email", "sms", "totp"), phone=phone, balance_usdt=50, registered_via=registered_via)
+    account = accounts.create(factors=("email", "sms", "totp"), phone=phone, balance_usdt=50,
+                              registered_via=registered_via)
     first_hold_ends = None
     if running == "inside-a-hold":  # a first change (a reset, same password) 12 hours before this one
         first_hold_ends = exchange.api.reset_password(account.id, account.password)
@@ -136,7 +139,8 @@ def _assert_refused_until_exactly_24_hours_after(trigger, running, screen_forms,
     forms = _signed_in(screen_forms, sign_in, account, change.email, change.password)  # a day's sessions end
     time_travel.to(hold_ends - timedelta(seconds=1))
     refused = _withdraw(forms, account, change, deliveries, sign_in)
-    assert refused.withdrawal_error and "Withdrawal refused" in refused.withdrawal_error, f"{refused}: {refused.withdrawal_done}"
+    assert refused.withdrawal_error and "Withdrawal refused" in refused.withdrawal_error, (
+        f"{refused}: {refused.withdrawal_done}")
     assert change.reason in refused.withdrawal_error
     assert refused.balance == "50.00 USDT"
 

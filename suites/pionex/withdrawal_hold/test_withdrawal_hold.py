@@ -14,7 +14,8 @@ ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 
 @pytest.mark.behaviour("PX-HOLD-01", "PX-HOLD-05")
 @pytest.mark.variant(path="codes")
-def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset(page, accounts, exchange, sign_in, time_travel):
+def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset(
+        page, accounts, exchange, sign_in, time_travel):
     account = accounts.create(factors=("totp",), balance_usdt=500)
     new_password = accounts.new_password()
     reset_at = time_travel.now()
@@ -23,7 +24,8 @@ def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset
 
     sign_in(page, account, password=new_password)
     account_page = AccountPage(page)
-    expect(account_page.page.get_by_test_id("withdrawal-hold-banner")).to_contain_text("Withdrawals are suspended until")
+    expect(account_page.page.get_by_test_id("withdrawal-hold-banner")).to_contain_text(
+        "Withdrawals are suspended until")
     until = datetime.fromisoformat(page.get_by_test_id("withdrawal-hold-banner").get_attribute("data-until"))
     assert hold_ends <= until < hold_ends + timedelta(seconds=5)
     expect(page.get_by_test_id("withdrawal-hold-banner")).to_contain_text(until.strftime("%Y-%m-%d %H:%M UTC"))

@@ -36,7 +36,8 @@ class FuzzTargets:
     def __getitem__(self, brand: str) -> FuzzTarget:
         server = self.servers.server(brand)
         if brand not in self.described:
-            self.described[brand] = described_operations(schemathesis.openapi.from_url(f"{server.api_url}/openapi.json"))
+            schema = schemathesis.openapi.from_url(f"{server.api_url}/openapi.json")
+            self.described[brand] = described_operations(schema)
         return FuzzTarget(server, self.described[brand])
 
 

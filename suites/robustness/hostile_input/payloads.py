@@ -99,7 +99,8 @@ AMOUNT = _group(
 COMMON = [*EMPTY, *OVERSIZE, *NUL, *UNICODE, *MARKUP, *SQL]
 # A tampered hidden field also gets values that look like the real thing but are not.
 TAMPERED = _group("tampered", frozenset({Kind.DEFAULTED}),
-                  ("forged_value", "forged-0123456789abcdef"), ("other_session_token", "Zm9yZ2VkLXRva2VuLWZyb20tYW5vdGhlci1zZXNzaW9u"))
+                  ("forged_value", "forged-0123456789abcdef"),
+                  ("other_session_token", "Zm9yZ2VkLXRva2VuLWZyb20tYW5vdGhlci1zZXNzaW9u"))
 CATALOGUE: list[Payload] = [*COMMON, *MALFORMED_EMAIL, *MALFORMED_PHONE, *AMOUNT, *TAMPERED]
 HIDDEN_SET = ("empty", "100_kB", "nul_byte", "arabic_indic_digits", "emoji", "script_tag", "attribute_breakout",
               "sql_or_true", "forged_value", "other_session_token")

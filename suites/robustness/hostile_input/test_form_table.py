@@ -1,4 +1,5 @@
-"""The form table is complete: no form on a covered page escapes the suite (the POST routes: tests/test_form_table.py)."""
+"""The form table is complete: no form on a covered page escapes the suite (the POST routes:
+tests/test_form_table.py)."""
 
 from __future__ import annotations
 

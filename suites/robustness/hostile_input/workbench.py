@@ -29,7 +29,8 @@ _FILL_AND_SUBMIT = """
   const form = [...document.forms].find(f => f.getAttribute('action') === action);
   if (!form) return false;
   for (const [name, value] of Object.entries(values)) {
-    for (const old of [...form.querySelectorAll('[name]')].filter(e => e.name === name && e.tagName !== 'BUTTON')) old.remove();
+    const stale = [...form.querySelectorAll('[name]')].filter(e => e.name === name && e.tagName !== 'BUTTON');
+    for (const old of stale) old.remove();
     const input = document.createElement('input');
     input.type = 'hidden';
     input.name = name;
