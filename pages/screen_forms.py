@@ -249,10 +249,6 @@ class Answer:
         return self.text_of("questions-failed")
 
     @property
-    def mobile_reset_done(self) -> str | None:
-        return self.text_of("reset-done")
-
-    @property
     def asks_for_sign_up_code(self) -> bool:
         return self.path == "/signup/phone-code"
 

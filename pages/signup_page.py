@@ -28,10 +28,6 @@ class SignupPage(BasePage):
     def phone_error(self) -> Locator:
         return self.page.get_by_test_id("phone-error")
 
-    @property
-    def password_error(self) -> Locator:
-        return self.page.get_by_test_id("password-error")
-
     def sign_up(self, email: str, password: str) -> "SignupDonePage":
         with allure.step(f"Sign up as {email}"):
             self.email_field.fill(email)

@@ -40,10 +40,6 @@ class UnbindPage(StepPage):
     def done_message(self) -> Locator:
         return self.page.get_by_test_id("unbind-done")
 
-    @property
-    def change_email_done(self) -> Locator:
-        return self.page.get_by_test_id("change-email-done")
-
     def next(self) -> None:
         with allure.step("Read the notice and click Next"):
             self.click_and_load(self.next_button)
