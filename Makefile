@@ -3,6 +3,7 @@
 #   make test   the project's own tests (mock exchange rules, catalogue gate, harness; Allure for the shard-merge test)
 # Extra pytest arguments: make e2e ARGS="-k lockout -n 1"
 # Tiers: make e2e TIER=smoke (blocker + critical, once) | regression (every behaviour) | full (default)
+# Targets: make e2e TARGET=served (targets/served.toml) or TARGET=path/to/profile.toml; default embedded
 
 SHELL := /bin/bash
 # uv from PATH, else the copy pip installs (python3 -m uv works without a PATH entry).
@@ -12,8 +13,9 @@ export UV_PYTHON_DOWNLOADS ?= never
 .PHONY: e2e test lint serve bench flake-check scan report setup setup-python setup-browser setup-report clean
 
 TIER ?= full
+TARGET ?= embedded
 e2e: setup
-	$(UV) run exchange-e2e run --tier $(TIER) $(ARGS)
+	$(UV) run exchange-e2e run --tier $(TIER) --target $(TARGET) $(ARGS)
 
 test: setup-python setup-browser setup-report lint
 	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \

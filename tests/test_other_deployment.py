@@ -1,9 +1,11 @@
-"""Another deployment: --exchange-url points the suites at an exchange they did not start.
+"""Another deployment: --target served points the suites at an exchange they did not start.
 
 `exchange-e2e serve` runs in its own process, as a person would start it; the suites reach
-it only through the URLs README gives (site and test API, and the e-mail catcher's HTTP view).
+it only through the profile README gives (targets/served.toml: the site, its test API and the
+e-mail catcher's HTTP view), with the ports overridden from the environment as a CI job would.
 """
 
+import os
 import re
 import sqlite3
 import subprocess
@@ -31,11 +33,11 @@ def test_suites_pass_against_a_separately_started_exchange(tmp_path):
         wait_until_listening(serve, port, log)
         mail_url = re.search(r"as JSON at (\S+)", log.read_text()).group(1)  # what serve prints
         results = tmp_path / "results.json"
+        overrides = {"EXCHANGE_E2E_BASE_URL": f"http://localhost:{port}", "EXCHANGE_E2E_MAIL_URL": mail_url}
         run = subprocess.run(
-            [sys.executable, "-m", "pytest", *SUITES, "-n", "0", "-q", "-p", "no:cacheprovider",
-             f"--exchange-url=http://localhost:{port}", f"--mail-url={mail_url}",
+            [sys.executable, "-m", "pytest", *SUITES, "-n", "0", "-q", "-p", "no:cacheprovider", "--target=served",
              f"--results-json={results}", f"--basetemp={tmp_path / 'run'}"],
-            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600,
+            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, **overrides},
         )
     finally:
         stop(serve)
@@ -43,6 +45,7 @@ def test_suites_pass_against_a_separately_started_exchange(tmp_path):
     outcomes = read(results)
     assert run.returncode == 0, run.stdout[-4000:]
     assert len(outcomes) >= 7 and {entry["outcome"] for entry in outcomes.values()} == {"passed"}
+    assert re.search(r"target served: \d+ of \d+ catalogue behaviours ran", run.stdout), run.stdout[-2000:]
     # The accounts the tests made are in the served exchange's database: no embedded mock ran.
     with sqlite3.connect(data / "pionex.sqlite3") as database:
         accounts = database.execute("SELECT count(*) FROM accounts").fetchone()[0]

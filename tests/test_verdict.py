@@ -122,7 +122,7 @@ def test_the_report_shows_the_verdict_in_its_metadata_and_the_checklist_and_erro
     (results_dir / "one-result.json").write_text(json.dumps(_passed_result("test_one")))
     outcomes = {"t1": _result("passed", "PX-A"), "t3": _result("passed", "SEC-A")}
     written = verdict.write(outcomes, "full", tmp_path / "out", results_dir)
-    cli.write_environment(results_dir, [], "full", verdict.one_line(written))
+    cli.write_environment(results_dir, None, "full", verdict.one_line(written))
 
     assert cli.build_report(results_dir, report) == 0
 
@@ -161,7 +161,7 @@ def _shard(folder, *results):
         (folder / f"{uuid.uuid4()}-result.json").write_text(json.dumps(result))
     outcomes = verdict.outcomes_from_allure(folder)
     written = verdict.write(outcomes, "full", folder / "out", folder)
-    cli.write_environment(folder, [], "full", verdict.one_line(written))
+    cli.write_environment(folder, None, "full", verdict.one_line(written))
     return written
 
 

@@ -1,9 +1,9 @@
 """Schemathesis against the OpenAPI description of the JSON endpoints and the test API.
 
 One test per brand and JSON operation (about 40 each), so a failure names its endpoint and no
-test runs for long. The operations are found from the app's routers at collection, not from the
-description, so an endpoint missing from the description fails its own test instead of going
-unfuzzed. Generation is derandomized: the same inputs every run.
+test runs for long. The operations come from json_operations.txt, which tests/ keeps equal to the
+mock's routers, not from the description, so an endpoint missing from the description fails its
+own test instead of going unfuzzed. Generation is derandomized: the same inputs every run.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 
 from fixtures.reporting import attach_text
 
-from .fuzzing import json_routes, operation_label, fuzz_operation
+from .fuzzing import fuzz_operation, json_operations
 
 MAX_EXAMPLES = 5  # per operation and round (valid, invalid, real objects): ~10-15 requests per test
-ROUTES = sorted(operation_label(method, path) for method, path in json_routes())
+ROUTES = json_operations()
 
 
 @pytest.mark.behaviour("SEC-API-01", "SEC-API-02", "SEC-INPUT-04")

@@ -1,0 +1,170 @@
+"""Target profiles (fixtures/targets.py): a bad profile stops the run naming the key and the fix;
+a test's needs follow from its fixtures; a target without a capability skips exactly the tests
+that need it, with the reason, and the run ends with the behaviours it could check."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from fixtures import runnable, targets
+from fixtures.catalogue import PROJECT_ROOT
+from fixtures.outcomes import read
+from tests.processes import free_port
+
+STAGING = 'name = "staging"\nbrand = "pionex"\nbase_url = "{url}"\nmail = "catcher_http"\nmail_url = "{url}/mail"\n'
+
+
+def profile(tmp_path, text: str):
+    path = tmp_path / "profile.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "environ", "fragments"),
+    [
+        ('name = "x"\ncolour = "red"\n', {}, ["unknown key 'colour'", "the keys a profile can hold", "clock"]),
+        ('name = "x"\nclock = "sundial"\n', {}, ["clock = 'sundial'", "test_api, none"]),
+        ('name = "x"\nmaintenance_switch = "yes"\n', {}, ["maintenance_switch", "write true or false"]),
+        ('name = "x"\n', {"EXCHANGE_E2E_PRODUCTION_SAFE": "maybe"}, ["EXCHANGE_E2E_PRODUCTION_SAFE", "true or false"]),
+        ('name = "x"\nbrand = "binance"\n', {}, ["brand = 'binance'", "pionex, coinex"]),
+        ('brand = "pionex"\n', {}, ["no name", 'add name = "..."']),
+        ('name = "x"\nbase_url = "http://127.0.0.1:9"\nmail = "none"\n', {}, ["one brand", 'add brand = "pionex"']),
+        ('name = "x"\nbase_url = "localhost:8000"\nbrand = "pionex"\n', {}, ["base_url", "http(s)://host[:port]"]),
+        ('name = "x"\nbase_url = "http://127.0.0.1:9"\nbrand = "pionex"\n', {},
+         ["mail = 'embedded' is the embedded mock's own", "catcher_http"]),
+        ('name = "x"\nmail = "catcher_http"\n', {}, ["needs mail_url", "EXCHANGE_E2E_MAIL_URL"]),
+        ('name = "x"\nback_office = "agent"\nagent_email = "a@b.example"\n', {},
+         ["needs agent_password", "set EXCHANGE_E2E_AGENT_PASSWORD"]),
+        ('name = "x"\nagent_password = "hunter2"\n', {},
+         ["'agent_password' is a secret", "EXCHANGE_E2E_AGENT_PASSWORD"]),
+        ('name = "x\n', {}, ["not valid TOML", "line 1"]),
+    ],
+    ids=["unknown-key", "bad-choice", "switch-not-bool", "bad-switch-override", "wrong-brand", "no-name",
+         "base-url-without-brand", "base-url-not-a-url", "embedded-mail-elsewhere", "missing-mail-url",
+         "missing-secret", "secret-in-file", "bad-toml"],
+)
+def test_a_bad_profile_names_the_key_and_the_fix(tmp_path, text, environ, fragments):
+    with pytest.raises(targets.TargetError) as error:
+        targets.load(str(profile(tmp_path, text)), environ, reach=False)
+    for fragment in fragments:
+        assert fragment in str(error.value)
+
+
+def test_an_unreachable_deployment_stops_the_run_naming_the_url(tmp_path):
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    with pytest.raises(targets.TargetError) as error:
+        targets.load(str(profile(tmp_path, STAGING.format(url=url))), {})
+    assert f"base_url = {url} cannot be reached" in str(error.value)
+    assert "EXCHANGE_E2E_BASE_URL" in str(error.value)
+
+
+def test_an_unknown_profile_name_lists_the_known_ones():
+    with pytest.raises(targets.TargetError) as error:
+        targets.load("no-such-deployment", {}, reach=False)
+    assert "embedded" in str(error.value) and "staging-example" in str(error.value)
+
+
+def test_every_checked_in_profile_loads(monkeypatch):
+    environ = {"EXCHANGE_E2E_AGENT_PASSWORD": "from-the-environment"}
+    loaded = {path.stem: targets.load(path.stem, environ, reach=False) for path in targets.TARGETS_DIR.glob("*.toml")}
+    assert set(loaded) >= {"embedded", "served", "staging-example"}
+    assert loaded["embedded"].embedded and loaded["embedded"].offers("clock")
+    staging = loaded["staging-example"]
+    assert not staging.offers("clock") and staging.agent_password == "from-the-environment"
+
+
+def test_environment_overrides_any_key(tmp_path):
+    path = profile(tmp_path, STAGING.format(url="http://127.0.0.1:9"))
+    overridden = targets.load(str(path), {"EXCHANGE_E2E_BASE_URL": "http://127.0.0.1:8/", "EXCHANGE_E2E_CLOCK": "none",
+                                          "EXCHANGE_E2E_MAINTENANCE_SWITCH": "false"}, reach=False)
+    assert overridden.base_url == "http://127.0.0.1:8"
+    assert overridden.test_api_url == "http://127.0.0.1:8"  # the test API beside the screens, unless moved
+    assert not overridden.offers("clock") and not overridden.offers("maintenance_switch")
+    assert overridden.lacks({"clock", "mail", "embedded"}) == ["clock", "embedded"]
+
+
+def test_the_skip_reason_names_the_need_the_target_and_the_file():
+    target = targets.load("staging-example", {"EXCHANGE_E2E_AGENT_PASSWORD": "x"}, reach=False)
+    assert target.reason(["clock"]) == ("needs clock control; target staging-pionex has none "
+                                        "(clock in targets/staging-example.toml)")
+
+
+def test_a_bad_target_stops_exchange_e2e_run_before_anything_starts(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "fixtures.cli", "run", "--target", str(tmp_path / "missing.toml")],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "no profile at" in run.stderr and "embedded" in run.stderr
+
+
+def test_the_table_counts_behaviours_that_ran_and_groups_the_rest_by_reason():
+    reason = "needs clock control; target t has none (clock in t.toml)"
+    results = {
+        "a": {"outcome": "passed", "behaviours": ["PX-LOCK-04"]},
+        "b": {"outcome": "skipped", "behaviours": ["PX-LOCK-04", "PX-LOCK-01"], "reason": reason},
+        "c": {"outcome": "skipped", "behaviours": ["PX-LOCK-02"], "reason": reason},
+        "d": {"outcome": "failed", "behaviours": ["PX-LOCK-05"]},
+        "e": {"outcome": "skipped", "behaviours": ["PX-LOCK-06"], "reason": "tier smoke"},  # not the target's lack
+    }
+    measured = runnable.measure(results)
+    assert measured.ran == {"PX-LOCK-04", "PX-LOCK-05"}
+    assert measured.not_runnable == {"PX-LOCK-01": {reason}, "PX-LOCK-02": {reason}}
+    target = targets.Target(name="t", source="t.toml", clock="none")
+    lines = runnable.table(target, results).splitlines()
+    assert lines[0].startswith(f"target t: 2 of {measured.catalogue} catalogue behaviours ran")
+    assert lines[1].strip() == f"2 {reason}: PX-LOCK-01, PX-LOCK-02"
+
+
+CLOSURE_DUMP = '''
+import json, os
+def pytest_collection_finish(session):
+    with open(os.environ["CLOSURE_FILE"], "w") as handle:
+        json.dump({item.nodeid: list(item.fixturenames) for item in session.items}, handle)
+'''
+
+
+def test_a_target_without_a_clock_skips_exactly_the_tests_that_move_it(tmp_path):
+    """The oracle is the fixture closure pytest itself computes, dumped by a plugin of this test's own."""
+    (tmp_path / "closure_dump.py").write_text(CLOSURE_DUMP)
+    environ = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+               "CLOSURE_FILE": str(tmp_path / "closure.json"), "EXCHANGE_E2E_CLOCK": "none"}
+    suite, results = "suites/pionex/lockout", tmp_path / "results.json"
+    subprocess.run([sys.executable, "-m", "pytest", suite, "--collect-only", "-q", "-p", "closure_dump",
+                    "-p", "no:cacheprovider"], cwd=PROJECT_ROOT, env=environ, check=True, capture_output=True)
+    closure = json.loads((tmp_path / "closure.json").read_text())
+    run = subprocess.run([sys.executable, "-m", "pytest", suite, "-n", "0", "-q", "-p", "no:cacheprovider",
+                          "-p", "no:randomly", f"--results-json={results}", f"--basetemp={tmp_path / 'run'}"],
+                         cwd=PROJECT_ROOT, env=environ, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-4000:]
+    outcomes = read(results)
+    moves_the_clock = {nodeid for nodeid, names in closure.items() if "time_travel" in names}
+    skipped = {nodeid for nodeid, entry in outcomes.items() if entry["outcome"] == "skipped"}
+    assert moves_the_clock and skipped == moves_the_clock
+    assert set(outcomes) - skipped and {outcomes[n]["outcome"] for n in set(outcomes) - skipped} == {"passed"}
+    assert {outcomes[n]["reason"] for n in skipped} == {
+        "needs clock control; target embedded has none (clock from EXCHANGE_E2E_CLOCK)"}
+    assert "catalogue behaviours ran" in run.stdout and "needs clock control" in run.stdout
+
+
+def test_a_production_safe_target_takes_no_hostile_input():
+    production = targets.Target(name="prod", source="prod.toml", production_safe=True)
+    assert production.lacks({"hostile_input", "mail"}) == ["hostile_input"]
+    assert production.reason(["hostile_input"]) == ("needs a deployment that may take hostile and generated input; "
+                                                    "target prod has none (production_safe in prod.toml)")
+
+
+def test_the_robustness_suites_skip_on_a_production_safe_target(tmp_path):
+    results = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "-m", "pytest", "suites/robustness/api_schema", "-n", "0", "-q",
+                          "-p", "no:cacheprovider", f"--results-json={results}"], cwd=PROJECT_ROOT,
+                         env={**os.environ, "EXCHANGE_E2E_PRODUCTION_SAFE": "true"}, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stdout[-3000:]
+    outcomes = read(results)
+    assert len(outcomes) > 40 and {entry["outcome"] for entry in outcomes.values()} == {"skipped"}
+    assert {entry["reason"] for entry in outcomes.values()} == {
+        "needs a deployment that may take hostile and generated input; target embedded has none "
+        "(production_safe from EXCHANGE_E2E_PRODUCTION_SAFE)"}
