@@ -79,6 +79,7 @@ def create_app(
     clock: Clock | None = None,
     secret_key: bytes | None = None,
     public_origin: str | None = None,
+    sms_provider_url: str | None = None,
 ) -> FastAPI:
     profile = brand if isinstance(brand, Brand) else get_brand(brand)
     exchange = Exchange(
@@ -89,6 +90,7 @@ def create_app(
         test_mode=test_mode,
         secret_key=secret_key or secrets.token_bytes(32),
         public_origin=public_origin,
+        sms_provider_url=sms_provider_url,
         review_handlers={**security_changes.REVIEW_HANDLERS, **checklist_reviews.REVIEW_HANDLERS},
     )
     # what every page's layout asks of the account: its banners (holds, a mobile reset's advice)

@@ -1,4 +1,5 @@
-"""How the exchange reaches people: e-mail over real SMTP, SMS into a gateway outbox."""
+"""How the exchange reaches people: e-mail over real SMTP, SMS into a gateway outbox, and, where
+a provider is configured, posted to its HTTP API the way an exchange posts to an SMS provider."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from email.utils import formataddr, make_msgid
 
 from datetime import datetime, timedelta
 
+import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -58,9 +60,10 @@ class SmsQuotaExceeded(Exception):
 
 
 class SmsGateway:
-    def __init__(self, clock: Clock, per_number_per_hour: int) -> None:
+    def __init__(self, clock: Clock, per_number_per_hour: int, provider_url: str | None = None) -> None:
         self.clock = clock
         self.per_number_per_hour = per_number_per_hour
+        self.provider_url = provider_url  # POST {"to", "body"} here for each SMS (None: the outbox only)
 
     def send(self, db: Session, phone: str, body: str, notice: bool = False) -> None:
         """Queue one SMS. Codes and other messages count toward the number's hourly quota;
@@ -77,3 +80,12 @@ class SmsGateway:
                 raise SmsQuotaExceeded(phone, as_utc(window[-self.per_number_per_hour]) + QUOTA_WINDOW)
         db.add(SmsMessage(phone=phone, body=body, sent_at=now, notice=notice))
         log.info("SMS to %s: %s", phone, body)
+        if self.provider_url:
+            self._post(phone, body)
+
+    def _post(self, phone: str, body: str) -> None:
+        """Hand the SMS to the provider; an outage is logged, never turned into an error page."""
+        try:
+            httpx.post(self.provider_url, json={"to": phone, "body": body}, timeout=10).raise_for_status()
+        except httpx.HTTPError as error:
+            log.error("SMS to %s not accepted by %s: %s", phone, self.provider_url, error)

@@ -31,6 +31,7 @@ class Exchange:
     public_origin: str | None = None
     # review kind -> how a decision on it is carried out (create_app wires them)
     review_handlers: dict = field(default_factory=dict)
+    sms_provider_url: str | None = None  # an SMS provider's HTTP API each SMS is posted to
     sms: SmsGateway = field(init=False)
     lockout: Lockout = field(init=False)
     sessions: SessionStore = field(init=False)
@@ -44,7 +45,7 @@ class Exchange:
     http: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=10))
 
     def __post_init__(self) -> None:
-        self.sms = SmsGateway(self.clock, self.brand.policy.sms_per_number_per_hour)
+        self.sms = SmsGateway(self.clock, self.brand.policy.sms_per_number_per_hour, self.sms_provider_url)
         self.lockout = Lockout(self.brand.policy)
         self.sessions = SessionStore(self.brand.policy)
         self.codes = CodeBook(self.brand.policy, self.secret_key)

@@ -32,6 +32,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--public-origin", default=None,
                         help="the origin users reach the site at, e.g. http://localhost:8000 "
                              "(passkeys are bound to it)")
+    parser.add_argument("--sms-provider-url", default=None,
+                        help="post each SMS as JSON {to, body} to this URL, as to an SMS provider")
     parser.add_argument("--timings", default=None, help="append each request's response time to this file")
     return parser.parse_args(argv)
 
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> None:
         smtp_host=args.smtp_host,
         smtp_port=args.smtp_port,
         public_origin=args.public_origin or f"http://localhost:{args.port}",
+        sms_provider_url=args.sms_provider_url,
     )
     if args.timings:
         app = RequestTimings(app, args.timings)

@@ -313,6 +313,11 @@ class ScreenForms:
             return self._post("/signup", {"method": "phone", "country": region, "phone": national_number,
                                           "password": password}, form_page="/signup?with=phone")
 
+    def submit_sign_up_code(self, code: str) -> Answer:
+        """The phone sign-up's second step: the code the SMS brought."""
+        with allure.step(f"Post the sign-up code {code}"):
+            return self._post("/signup/phone-code", {"code": code})
+
     def request_lost_2fa_code(self) -> Answer:
         with allure.step("Post 'Send code' on the lost-2FA form"):
             return self._post("/login/lost-2fa/send", {}, form_page="/login/lost-2fa")

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from fixtures import runnable, targets
-from fixtures.catalogue import PROJECT_ROOT
+from fixtures.catalogue import PROJECT_ROOT, load_catalogue
 from fixtures.outcomes import read
 from tests.processes import free_port
 
@@ -42,10 +42,12 @@ def profile(tmp_path, text: str):
         ('name = "x"\nagent_password = "hunter2"\n', {},
          ["'agent_password' is a secret", "EXCHANGE_E2E_AGENT_PASSWORD"]),
         ('name = "x\n', {}, ["not valid TOML", "line 1"]),
+        ('name = "x"\nsms = "gateway_http"\n', {}, ["needs sms_url", "EXCHANGE_E2E_SMS_URL"]),
+        ('name = "x"\nprovisioning = "screens"\nmail = "none"\n', {}, ["reads the e-mail code", "catcher_http"]),
     ],
     ids=["unknown-key", "bad-choice", "switch-not-bool", "bad-switch-override", "wrong-brand", "no-name",
          "base-url-without-brand", "base-url-not-a-url", "embedded-mail-elsewhere", "missing-mail-url",
-         "missing-secret", "secret-in-file", "bad-toml"],
+         "missing-secret", "secret-in-file", "bad-toml", "missing-sms-url", "screens-without-mail"],
 )
 def test_a_bad_profile_names_the_key_and_the_fix(tmp_path, text, environ, fragments):
     with pytest.raises(targets.TargetError) as error:
@@ -114,7 +116,8 @@ def test_the_table_counts_behaviours_that_ran_and_groups_the_rest_by_reason():
     assert measured.not_runnable == {"PX-LOCK-01": {reason}, "PX-LOCK-02": {reason}}
     target = targets.Target(name="t", source="t.toml", clock="none")
     lines = runnable.table(target, results).splitlines()
-    assert lines[0].startswith(f"target t: 2 of {measured.catalogue} catalogue behaviours ran")
+    assert measured.catalogue == len(load_catalogue())  # no brand: the whole catalogue
+    assert lines[0].startswith(f"target t: 2 of {measured.catalogue} catalogue behaviours (pionex + coinex) ran")
     assert lines[1].strip() == f"2 {reason}: PX-LOCK-01, PX-LOCK-02"
 
 
@@ -146,7 +149,8 @@ def test_a_target_without_a_clock_skips_exactly_the_tests_that_move_it(tmp_path)
     assert set(outcomes) - skipped and {outcomes[n]["outcome"] for n in set(outcomes) - skipped} == {"passed"}
     assert {outcomes[n]["reason"] for n in skipped} == {
         "needs clock control; target embedded has none (clock from EXCHANGE_E2E_CLOCK)"}
-    assert "catalogue behaviours ran" in run.stdout and "needs clock control" in run.stdout
+    assert f"of {len(load_catalogue())} catalogue behaviours (pionex + coinex) ran" in run.stdout
+    assert "needs clock control" in run.stdout
 
 
 def test_a_production_safe_target_takes_no_hostile_input():
@@ -168,3 +172,30 @@ def test_the_robustness_suites_skip_on_a_production_safe_target(tmp_path):
     assert {entry["reason"] for entry in outcomes.values()} == {
         "needs a deployment that may take hostile and generated input; target embedded has none "
         "(production_safe from EXCHANGE_E2E_PRODUCTION_SAFE)"}
+
+
+def test_the_reports_environment_names_the_target_and_what_ran_on_it(tmp_path):
+    from fixtures import cli
+
+    target = targets.load("staging-example", {"EXCHANGE_E2E_AGENT_PASSWORD": "x"}, reach=False)
+    results = {"a": {"outcome": "passed", "behaviours": ["PX-LOCK-04"]},
+               "b": {"outcome": "skipped", "behaviours": ["PX-LOCK-01"], "reason": target.reason(["clock"])}}
+    cli.write_environment(tmp_path, target, "full", "", runnable.table(target, results).splitlines()[0])
+    facts = dict(line.split("=", 1) for line in (tmp_path / "environment.properties").read_text().splitlines())
+    assert facts["brands"] == "Pionex"
+    assert facts["target"].startswith("staging-pionex (https://staging.pionex.example;")
+    assert "clock none" in facts["target"]
+    pionex_and_both = sum(b.brand in ("pionex", "both") for b in load_catalogue().values())
+    assert facts["runnable"].startswith(f"target staging-pionex: 1 of {pionex_and_both} catalogue behaviours "
+                                        "(pionex + both) ran")
+    assert facts["runnable"].endswith("1 not runnable on this target")
+
+
+def test_a_behaviour_is_explained_by_its_own_brands_skip_not_the_other_brands():
+    target = targets.Target(name="p", source="p.toml", brand="pionex", base_url="http://x", mail="none",
+                            provisioning="none")
+    lack = target.reason(["provisioning"])
+    results = {"t[pionex]": {"outcome": "skipped", "behaviours": ["SEC-CSRF-01"], "reason": lack},
+               "t[coinex]": {"outcome": "skipped", "behaviours": ["SEC-CSRF-01"],
+                             "reason": "needs a coinex deployment; target p serves pionex"}}
+    assert runnable.table(target, results).splitlines()[1].strip() == f"1 {lack}: SEC-CSRF-01"
