@@ -482,5 +482,9 @@ class ScreenForms:
                     fields[name] = value
             return self._post("/reset-mobile/questions", fields, form_page="/reset-mobile")
 
+    def session_cookies(self) -> list[dict]:
+        """This visitor's cookies ({name, value}), to hand a signed-in session to a browser."""
+        return [{"name": cookie.name, "value": cookie.value} for cookie in self.http.cookies.jar]
+
     def close(self) -> None:
         self.http.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -38,3 +39,10 @@ def wait_until_listening(process: subprocess.Popen, port: int, log: Path, second
 def stop(process: subprocess.Popen) -> None:
     """The process and everything it started (it was started with ``fixtures.processes.start``)."""
     stop_group(process)
+
+
+def environ_without_overrides(**extra: str) -> dict[str, str]:
+    """This process's environment without any EXCHANGE_E2E_* setting (so a developer's own target
+    overrides reach no subprocess a test starts), plus ``extra``."""
+    kept = {key: value for key, value in os.environ.items() if not key.startswith("EXCHANGE_E2E_")}
+    return {**kept, **extra}

@@ -5,7 +5,6 @@ it only through the profile README gives (targets/served.toml: the site, its tes
 e-mail catcher's HTTP view), with the ports overridden from the environment as a CI job would.
 """
 
-import os
 import re
 import sqlite3
 import subprocess
@@ -15,7 +14,7 @@ from fixtures.catalogue import PROJECT_ROOT
 from fixtures.outcomes import read
 
 from fixtures.processes import start
-from tests.processes import free_port, stop, wait_until_listening
+from tests.processes import environ_without_overrides, free_port, stop, wait_until_listening
 
 SUITES = ["suites/pionex/sign_in/test_login.py", "suites/pionex/lockout"]
 
@@ -37,7 +36,7 @@ def test_suites_pass_against_a_separately_started_exchange(tmp_path):
         run = subprocess.run(
             [sys.executable, "-m", "pytest", *SUITES, "-n", "0", "-q", "-p", "no:cacheprovider", "--target=served",
              f"--results-json={results}", f"--basetemp={tmp_path / 'run'}"],
-            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, **overrides},
+            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600, env=environ_without_overrides(**overrides),
         )
     finally:
         stop(serve)

@@ -10,16 +10,18 @@ printed and held at its floor."""
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
 import httpx
 
 from fixtures.catalogue import PROJECT_ROOT
+from fixtures.needs import AT_STEP
 from fixtures.outcomes import read
 from fixtures.processes import start
 from fixtures.runnable import measure
-from tests.processes import free_port, stop, wait_until_listening
+from tests.processes import environ_without_overrides, free_port, stop, wait_until_listening
 
 SUITES = ["suites/pionex", "suites/security"]  # what a Pionex deployment can run
 # Fixtures whose needs staging mode lacks: clock, back office, maintenance switch, servers of the test's own.
@@ -46,11 +48,11 @@ def test_the_suites_run_against_a_deployment_without_a_test_api(tmp_path):
     ledger = PROJECT_ROOT / ".e2e-ledger" / "staging-mode.jsonl"
     ledger_before = len(ledger.read_text().splitlines()) if ledger.exists() else 0
     (tmp_path / "closure_dump.py").write_text(CLOSURE_DUMP)
-    environ = {**os.environ, "EXCHANGE_E2E_BASE_URL": f"http://localhost:{port}",
-               "EXCHANGE_E2E_MAIL_URL": f"http://127.0.0.1:{mail_port}/messages",
-               "EXCHANGE_E2E_SMS_URL": f"http://127.0.0.1:{sms_port}/messages",
-               "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-               "CLOSURE_FILE": str(tmp_path / "closure.json")}
+    environ = environ_without_overrides(EXCHANGE_E2E_BASE_URL=f"http://localhost:{port}",
+                                        EXCHANGE_E2E_MAIL_URL=f"http://127.0.0.1:{mail_port}/messages",
+                                        EXCHANGE_E2E_SMS_URL=f"http://127.0.0.1:{sms_port}/messages",
+                                        PYTHONPATH=f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+                                        CLOSURE_FILE=str(tmp_path / "closure.json"))
     results = tmp_path / "results.json"
     try:
         wait_until_listening(serve, port, log)
@@ -75,13 +77,17 @@ def test_the_suites_run_against_a_deployment_without_a_test_api(tmp_path):
     other_brand = {nodeid for nodeid, reason in skipped.items() if "serves pionex" in reason}  # skipped first
     lacking = {nodeid for nodeid, names in closure.items() if LACKING_FIXTURES & set(names)} - other_brand
     at_collection = {nodeid for nodeid, reason in skipped.items()
-                     if "target staging-mode has none" in reason and "test_api_url" not in reason}
+                     if "target staging-mode has none" in reason and not reason.endswith(AT_STEP)}
     assert lacking <= set(skipped), sorted(lacking - set(skipped))[:10]
     assert at_collection == lacking, sorted(at_collection ^ lacking)[:10]
 
-    made = ledger.read_text().splitlines()[ledger_before:]
-    assert made and all(json.loads(line)["target"] == "staging-mode" for line in made)
-    assert all(json.loads(line)["email"] is None or json.loads(line)["email"].startswith("e2e-") for line in made)
+    made = [json.loads(line) for line in ledger.read_text().splitlines()[ledger_before:]]
+    assert any("factors" in entry for entry in made) and {entry["target"] for entry in made} == {"staging-mode"}
+    assert all(entry["email"] is None or entry["email"].startswith("e2e-") for entry in made)
+    with sqlite3.connect(tmp_path / "data" / "pionex.sqlite3") as database:  # the server's own records
+        registered = {email for (email,) in database.execute("SELECT email FROM accounts WHERE email LIKE 'e2e-%'")}
+    missing = registered - {entry["email"] for entry in made}  # made by the harness, or signed up by a test itself
+    assert registered and not missing, f"accounts made but not in the ledger: {sorted(missing)[:5]}"
 
     measured = measure(outcomes, ("pionex",))
     print(f"staging mode: {len(measured.ran)} of {measured.catalogue} Pionex + both behaviours ran "

@@ -12,7 +12,7 @@ import pytest
 from fixtures import runnable, targets
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue
 from fixtures.outcomes import read
-from tests.processes import free_port
+from tests.processes import environ_without_overrides, free_port
 
 STAGING = 'name = "staging"\nbrand = "pionex"\nbase_url = "{url}"\nmail = "catcher_http"\nmail_url = "{url}/mail"\n'
 
@@ -36,18 +36,26 @@ def profile(tmp_path, text: str):
         ('name = "x"\nbase_url = "localhost:8000"\nbrand = "pionex"\n', {}, ["base_url", "http(s)://host[:port]"]),
         ('name = "x"\nbase_url = "http://127.0.0.1:9"\nbrand = "pionex"\n', {},
          ["mail = 'embedded' is the embedded mock's own", "catcher_http"]),
-        ('name = "x"\nmail = "catcher_http"\n', {}, ["needs mail_url", "EXCHANGE_E2E_MAIL_URL"]),
-        ('name = "x"\nback_office = "agent"\nagent_email = "a@b.example"\n', {},
+        ('name = "x"\nbrand = "pionex"\nbase_url = "http://127.0.0.1:9"\nmail = "catcher_http"\n', {},
+         ["needs mail_url", "EXCHANGE_E2E_MAIL_URL"]),
+        ('name = "x"\nbrand = "pionex"\nbase_url = "http://127.0.0.1:9"\nmail = "none"\nback_office = "agent"\n'
+         'agent_email = "a@b.example"\n', {},
          ["needs agent_password", "set EXCHANGE_E2E_AGENT_PASSWORD"]),
         ('name = "x"\nagent_password = "hunter2"\n', {},
          ["'agent_password' is a secret", "EXCHANGE_E2E_AGENT_PASSWORD"]),
         ('name = "x\n', {}, ["not valid TOML", "line 1"]),
-        ('name = "x"\nsms = "gateway_http"\n', {}, ["needs sms_url", "EXCHANGE_E2E_SMS_URL"]),
+        ('name = "x"\nbrand = "pionex"\nbase_url = "http://127.0.0.1:9"\nmail = "none"\nsms = "gateway_http"\n', {},
+         ["needs sms_url", "EXCHANGE_E2E_SMS_URL"]),
+        ('name = "x"\nsms = "gateway_http"\nsms_url = "http://127.0.0.1:9/messages"\n', {},
+         ["sms = 'gateway_http' reads a deployment of your own", "sms = 'test_api'"]),
+        ('name = "x"\nbrand = "pionex"\nbase_url = "http://127.0.0.1:9"\nmail = "catcher_http"\nmail_url = "mail"\n',
+         {}, ["mail_url = 'mail'", "http(s)://host"]),
         ('name = "x"\nprovisioning = "screens"\nmail = "none"\n', {}, ["reads the e-mail code", "catcher_http"]),
     ],
     ids=["unknown-key", "bad-choice", "switch-not-bool", "bad-switch-override", "wrong-brand", "no-name",
          "base-url-without-brand", "base-url-not-a-url", "embedded-mail-elsewhere", "missing-mail-url",
-         "missing-secret", "secret-in-file", "bad-toml", "missing-sms-url", "screens-without-mail"],
+         "missing-secret", "secret-in-file", "bad-toml", "missing-sms-url", "gateway-on-embedded", "mail-url-not-a-url",
+         "screens-without-mail"],
 )
 def test_a_bad_profile_names_the_key_and_the_fix(tmp_path, text, environ, fragments):
     with pytest.raises(targets.TargetError) as error:
@@ -62,6 +70,14 @@ def test_an_unreachable_deployment_stops_the_run_naming_the_url(tmp_path):
         targets.load(str(profile(tmp_path, STAGING.format(url=url))), {})
     assert f"base_url = {url} cannot be reached" in str(error.value)
     assert "EXCHANGE_E2E_BASE_URL" in str(error.value)
+
+
+def test_a_folder_or_a_bad_host_is_a_profile_error_not_a_traceback(tmp_path):
+    with pytest.raises(targets.TargetError, match="cannot read"):
+        targets.load(str(tmp_path / "folder.toml").replace("folder.toml", ""), {}, reach=False)
+    (tmp_path / "bad-port.toml").write_text(STAGING.format(url="http://localhost:80a"))
+    with pytest.raises(targets.TargetError, match="cannot be reached"):
+        targets.load(str(tmp_path / "bad-port.toml"), {})
 
 
 def test_an_unknown_profile_name_lists_the_known_ones():
@@ -96,10 +112,17 @@ def test_the_skip_reason_names_the_need_the_target_and_the_file():
 
 
 def test_a_bad_target_stops_exchange_e2e_run_before_anything_starts(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "fixtures.cli", "run", "--target", str(tmp_path / "missing.toml")],
-                         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
-    assert run.returncode == 2
-    assert "no profile at" in run.stderr and "embedded" in run.stderr
+    earlier = PROJECT_ROOT / "allure-results" / f"earlier-run-{tmp_path.name}.json"  # what a run would remove first
+    earlier.parent.mkdir(exist_ok=True)
+    earlier.write_text("{}")
+    try:
+        run = subprocess.run([sys.executable, "-m", "fixtures.cli", "run", "--target", str(tmp_path / "missing.toml")],
+                             cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 2
+        assert "no profile at" in run.stderr and "embedded" in run.stderr
+        assert earlier.exists(), "the run removed the last results before checking its target"
+    finally:
+        earlier.unlink(missing_ok=True)
 
 
 def test_the_table_counts_behaviours_that_ran_and_groups_the_rest_by_reason():
@@ -132,8 +155,8 @@ def pytest_collection_finish(session):
 def test_a_target_without_a_clock_skips_exactly_the_tests_that_move_it(tmp_path):
     """The oracle is the fixture closure pytest itself computes, dumped by a plugin of this test's own."""
     (tmp_path / "closure_dump.py").write_text(CLOSURE_DUMP)
-    environ = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-               "CLOSURE_FILE": str(tmp_path / "closure.json"), "EXCHANGE_E2E_CLOCK": "none"}
+    environ = environ_without_overrides(PYTHONPATH=f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+                                        CLOSURE_FILE=str(tmp_path / "closure.json"), EXCHANGE_E2E_CLOCK="none")
     suite, results = "suites/pionex/lockout", tmp_path / "results.json"
     subprocess.run([sys.executable, "-m", "pytest", suite, "--collect-only", "-q", "-p", "closure_dump",
                     "-p", "no:cacheprovider"], cwd=PROJECT_ROOT, env=environ, check=True, capture_output=True)
@@ -164,8 +187,8 @@ def test_the_robustness_suites_skip_on_a_production_safe_target(tmp_path):
     results = tmp_path / "results.json"
     run = subprocess.run([sys.executable, "-m", "pytest", "suites/robustness/api_schema", "-n", "0", "-q",
                           "-p", "no:cacheprovider", f"--results-json={results}"], cwd=PROJECT_ROOT,
-                         env={**os.environ, "EXCHANGE_E2E_PRODUCTION_SAFE": "true"}, capture_output=True, text=True,
-                         timeout=300)
+                         env=environ_without_overrides(EXCHANGE_E2E_PRODUCTION_SAFE="true"), capture_output=True,
+                         text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-3000:]
     outcomes = read(results)
     assert len(outcomes) > 40 and {entry["outcome"] for entry in outcomes.values()} == {"skipped"}
@@ -199,3 +222,33 @@ def test_a_behaviour_is_explained_by_its_own_brands_skip_not_the_other_brands():
                "t[coinex]": {"outcome": "skipped", "behaviours": ["SEC-CSRF-01"],
                              "reason": "needs a coinex deployment; target p serves pionex"}}
     assert runnable.table(target, results).splitlines()[1].strip() == f"1 {lack}: SEC-CSRF-01"
+
+
+NEEDS_PROBE = '''
+import pytest
+
+@pytest.mark.needs("clock")
+def test_moves_the_clock_without_a_fixture_showing_it():
+    assert True
+
+@pytest.mark.needs({need!r})
+def test_other():
+    assert True
+'''
+
+
+def _run_probe(tmp_path, need: str):
+    (tmp_path / "test_probe.py").write_text(NEEDS_PROBE.format(need=need))
+    return subprocess.run([sys.executable, "-m", "pytest", str(tmp_path / "test_probe.py"), "-p", "fixtures.plugin",
+                           "-p", "no:cacheprovider", "-q", "-rs", f"--rootdir={tmp_path}"], cwd=PROJECT_ROOT,
+                          env=environ_without_overrides(EXCHANGE_E2E_CLOCK="none"), capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_the_needs_marker_skips_what_the_target_lacks_and_refuses_an_unknown_need(tmp_path):
+    declared = _run_probe(tmp_path, "mail")
+    assert declared.returncode == 0, declared.stdout[-2000:]
+    assert "1 passed, 1 skipped" in declared.stdout
+    assert "needs clock control; target embedded has none (clock from EXCHANGE_E2E_CLOCK)" in declared.stdout
+    unknown = _run_probe(tmp_path, "sundial")
+    assert unknown.returncode != 0 and "names ['sundial']" in unknown.stdout + unknown.stderr
