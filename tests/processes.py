@@ -46,3 +46,20 @@ def environ_without_overrides(**extra: str) -> dict[str, str]:
     overrides reach no subprocess a test starts), plus ``extra``."""
     kept = {key: value for key, value in os.environ.items() if not key.startswith("EXCHANGE_E2E_")}
     return {**kept, **extra}
+
+
+# A pytest plugin a test loads with -p closure_dump: every collected test's fixture closure, as
+# pytest computes it, written to $CLOSURE_FILE (the oracle for which tests need what).
+CLOSURE_DUMP = '''
+import json, os
+def pytest_collection_finish(session):
+    with open(os.environ["CLOSURE_FILE"], "w") as handle:
+        json.dump({item.nodeid: list(item.fixturenames) for item in session.items}, handle)
+'''
+
+
+def closure_dump_environ(folder: Path, **extra: str) -> dict[str, str]:
+    """An environment whose pytest can load the closure_dump plugin from ``folder``."""
+    (folder / "closure_dump.py").write_text(CLOSURE_DUMP)
+    return environ_without_overrides(PYTHONPATH=f"{folder}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+                                     CLOSURE_FILE=str(folder / "closure.json"), **extra)

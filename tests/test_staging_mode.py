@@ -9,7 +9,6 @@ profile lacks, every account made is in the ledger, and the share of the catalog
 printed and held at its floor."""
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -21,21 +20,13 @@ from fixtures.needs import AT_STEP
 from fixtures.outcomes import read
 from fixtures.processes import start
 from fixtures.runnable import measure
-from tests.processes import environ_without_overrides, free_port, stop, wait_until_listening
+from tests.processes import closure_dump_environ, free_port, stop, wait_until_listening
 
 SUITES = ["suites/pionex", "suites/security"]  # what a Pionex deployment can run
 # Fixtures whose needs staging mode lacks: clock, back office, maintenance switch, servers of the test's own.
 LACKING_FIXTURES = {"time_travel", "support_agent", "maintenance", "fuzz_targets", "dedicated_servers"}
 # The share of the Pionex + both behaviours that ran, measured this round (33 of 112, 29%); issue 14 asks 40%.
 SHARE_FLOOR = 0.25
-
-CLOSURE_DUMP = '''
-import json, os
-def pytest_collection_finish(session):
-    with open(os.environ["CLOSURE_FILE"], "w") as handle:
-        json.dump({item.nodeid: list(item.fixturenames) for item in session.items}, handle)
-'''
-
 
 def test_the_suites_run_against_a_deployment_without_a_test_api(tmp_path):
     port, smtp_port, mail_port, sms_port = free_port(), free_port(), free_port(), free_port()
@@ -47,12 +38,9 @@ def test_the_suites_run_against_a_deployment_without_a_test_api(tmp_path):
                       cwd=PROJECT_ROOT, stdout=handle, stderr=subprocess.STDOUT)
     ledger = PROJECT_ROOT / ".e2e-ledger" / "staging-mode.jsonl"
     ledger_before = len(ledger.read_text().splitlines()) if ledger.exists() else 0
-    (tmp_path / "closure_dump.py").write_text(CLOSURE_DUMP)
-    environ = environ_without_overrides(EXCHANGE_E2E_BASE_URL=f"http://localhost:{port}",
-                                        EXCHANGE_E2E_MAIL_URL=f"http://127.0.0.1:{mail_port}/messages",
-                                        EXCHANGE_E2E_SMS_URL=f"http://127.0.0.1:{sms_port}/messages",
-                                        PYTHONPATH=f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-                                        CLOSURE_FILE=str(tmp_path / "closure.json"))
+    environ = closure_dump_environ(tmp_path, EXCHANGE_E2E_BASE_URL=f"http://localhost:{port}",
+                                   EXCHANGE_E2E_MAIL_URL=f"http://127.0.0.1:{mail_port}/messages",
+                                   EXCHANGE_E2E_SMS_URL=f"http://127.0.0.1:{sms_port}/messages")
     results = tmp_path / "results.json"
     try:
         wait_until_listening(serve, port, log)

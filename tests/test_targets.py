@@ -3,7 +3,6 @@ a test's needs follow from its fixtures; a target without a capability skips exa
 that need it, with the reason, and the run ends with the behaviours it could check."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ import pytest
 from fixtures import runnable, targets
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue
 from fixtures.outcomes import read
-from tests.processes import environ_without_overrides, free_port
+from tests.processes import closure_dump_environ, environ_without_overrides, free_port
 
 STAGING = 'name = "staging"\nbrand = "pionex"\nbase_url = "{url}"\nmail = "catcher_http"\nmail_url = "{url}/mail"\n'
 
@@ -144,19 +143,9 @@ def test_the_table_counts_behaviours_that_ran_and_groups_the_rest_by_reason():
     assert lines[1].strip() == f"2 {reason}: PX-LOCK-01, PX-LOCK-02"
 
 
-CLOSURE_DUMP = '''
-import json, os
-def pytest_collection_finish(session):
-    with open(os.environ["CLOSURE_FILE"], "w") as handle:
-        json.dump({item.nodeid: list(item.fixturenames) for item in session.items}, handle)
-'''
-
-
 def test_a_target_without_a_clock_skips_exactly_the_tests_that_move_it(tmp_path):
     """The oracle is the fixture closure pytest itself computes, dumped by a plugin of this test's own."""
-    (tmp_path / "closure_dump.py").write_text(CLOSURE_DUMP)
-    environ = environ_without_overrides(PYTHONPATH=f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-                                        CLOSURE_FILE=str(tmp_path / "closure.json"), EXCHANGE_E2E_CLOCK="none")
+    environ = closure_dump_environ(tmp_path, EXCHANGE_E2E_CLOCK="none")
     suite, results = "suites/pionex/lockout", tmp_path / "results.json"
     subprocess.run([sys.executable, "-m", "pytest", suite, "--collect-only", "-q", "-p", "closure_dump",
                     "-p", "no:cacheprovider"], cwd=PROJECT_ROOT, env=environ, check=True, capture_output=True)
