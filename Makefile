@@ -59,9 +59,11 @@ setup-python:
 setup-browser: setup-python
 	$(UV) run python -m fixtures.browser ensure
 
+# npm: Allure 3 for the report, MailDev for the mail-source tests (package.json pins both).
 setup-report:
-	@if [ -x node_modules/.bin/allure ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then \
-	  echo "Allure: node_modules is up to date"; \
+	@if [ -x node_modules/.bin/allure ] && [ -x node_modules/.bin/maildev ] && \
+	  [ node_modules/.package-lock.json -nt package-lock.json ]; then \
+	  echo "Allure, MailDev: node_modules is up to date"; \
 	else npm ci --no-audit --no-fund; fi
 
 clean:
