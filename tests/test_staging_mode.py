@@ -1,6 +1,6 @@
 """The suites against deployments with none of the private hooks: `exchange-e2e serve
---no-test-api` for each brand (no seeding, clock, SMS outbox or maintenance switch), its e-mail read
-from the catcher's HTTP view and its SMS from the gateway it posts to, accounts made through the
+--no-test-api` for each brand (no seeding, clock, SMS outbox or maintenance switch), its e-mail sent
+to MailDev and read through MailDev's REST API, its SMS read from the gateway it posts to, accounts made through the
 sign-up screens or taken from the pool of pre-made accounts its operator loaded
 (targets/staging-mode.toml, the ports and the pool file given from the environment).
 
@@ -22,6 +22,7 @@ from fixtures.outcomes import read
 from fixtures.processes import start
 from fixtures.runnable import measure
 from tests.account_pools import write_pool
+from tests.mail_servers import start_maildev
 from tests.processes import closure_dump_environ, free_port, stop, wait_until_listening
 
 SUITES = {"pionex": ["suites/pionex", "suites/security"], "coinex": ["suites/coinex", "suites/security"]}
@@ -49,19 +50,20 @@ def test_the_suites_run_against_deployments_without_a_test_api(tmp_path):
 
 def _run_against_staging(folder, brand: str, suites: list[str]) -> dict[str, dict]:
     folder.mkdir()
-    port, smtp_port, mail_port, sms_port = free_port(), free_port(), free_port(), free_port()
+    port, sms_port = free_port(), free_port()
     log, pool = folder / "serve.log", folder / "account-pool.toml"
     pooled = write_pool(pool, [PROJECT_ROOT / suite for suite in suites], prefix=f"qa-pool-{folder.parent.name}")
+    maildev, smtp_port, mail_url = start_maildev(folder)  # the mail catcher QA teams run in staging
     with open(log, "w") as handle:
         serve = start([sys.executable, "-m", "fixtures.cli", "serve", "--brand", brand, "--no-test-api",
-                       "--port", str(port), "--smtp-port", str(smtp_port), "--mail-port", str(mail_port),
+                       "--port", str(port), "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_port),
                        "--sms-port", str(sms_port), "--data-dir", str(folder / "data"), "--account-pool", str(pool)],
                       cwd=PROJECT_ROOT, stdout=handle, stderr=subprocess.STDOUT)
     ledger = PROJECT_ROOT / ".e2e-ledger" / "staging-mode.jsonl"
     ledger_before = len(ledger.read_text().splitlines()) if ledger.exists() else 0
     environ = closure_dump_environ(folder, EXCHANGE_E2E_BASE_URL=f"http://localhost:{port}",
                                    EXCHANGE_E2E_BRAND=brand,
-                                   EXCHANGE_E2E_MAIL_URL=f"http://127.0.0.1:{mail_port}/messages",
+                                   EXCHANGE_E2E_MAIL="maildev", EXCHANGE_E2E_MAIL_URL=mail_url,
                                    EXCHANGE_E2E_SMS_URL=f"http://127.0.0.1:{sms_port}/messages",
                                    EXCHANGE_E2E_ACCOUNT_POOL=str(pool))
     results = folder / "results.json"
@@ -74,8 +76,10 @@ def _run_against_staging(folder, brand: str, suites: list[str]) -> dict[str, dic
         run = subprocess.run([sys.executable, "-m", "pytest", *suites, "--target=staging-mode", "-n", "2", "-q",
                               "-p", "no:cacheprovider", f"--results-json={results}", f"--basetemp={folder / 'run'}"],
                              cwd=PROJECT_ROOT, env=environ, capture_output=True, text=True, timeout=1200)
+        delivered = {address for mail in httpx.get(f"{mail_url}/email").json() for address in _recipients(mail)}
     finally:
         stop(serve)
+        stop(maildev)
 
     print(run.stdout[-3000:])
     assert run.returncode == 0, run.stdout[-6000:]
@@ -99,9 +103,15 @@ def _run_against_staging(folder, brand: str, suites: list[str]) -> dict[str, dic
         registered = {email for (email,) in database.execute("SELECT email FROM accounts WHERE email LIKE 'e2e-%'")}
     missing = registered - {entry["email"] for entry in made}  # made by the harness, or signed up by a test itself
     assert registered and not missing, f"accounts made but not in the ledger: {sorted(missing)[:5]}"
+    signed_up = {entry["email"] for entry in made if "factors" in entry and not entry.get("pool") and entry["email"]}
+    assert signed_up and signed_up <= delivered, "the harness's sign-up codes did not go through MailDev"
 
     claimed = (PROJECT_ROOT / ".e2e-ledger" / "staging-mode.pool-claims").read_text().split()
     from_the_pool = [entry for entry in made if entry.get("pool")]
     assert from_the_pool and {entry["email"] or entry["phone"] for entry in from_the_pool} <= set(claimed)
     print(f"account pool, {brand}: {len(from_the_pool)} of {pooled} pre-made accounts handed out")
     return outcomes
+
+
+def _recipients(mail: dict) -> list[str]:
+    return [recipient["address"].lower() for recipient in mail.get("to", [])]
