@@ -1,7 +1,5 @@
 """Shared steps of the passkey suites: sign in, and create a passkey through the real screens."""
 
-from datetime import timedelta
-
 from playwright.sync_api import expect
 
 from fixtures.messages import code_in
@@ -25,9 +23,8 @@ def passkey_codes(account, sign_in, inbox, since: int) -> dict[str, str]:
         codes["email"] = code_in(inbox.wait_for(to=account.email, subject_contains="passkey", since=since).body)
     if "sms" in account.factors:
         codes["sms"] = code_in(sign_in.deliveries.sms(account.phone)[-1])
-    if "totp" in account.factors:
-        # one step ahead of the server's clock, so it is not the step the login already used
-        codes["totp"] = account.totp().at(sign_in.clock.now() + timedelta(seconds=30))
+    if "totp" in account.factors:  # a step the login has not used (sign_in moves a clock it controls to the next)
+        codes["totp"] = sign_in.totp(account)
     return codes
 
 
