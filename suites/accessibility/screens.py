@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fixtures import brands
+
 from . import journeys_account as account
 from . import journeys_coinex as coinex
 from . import journeys_public as public
 from .driver import Driver
 
-BOTH = ("pionex", "coinex")
+BOTH = brands.NAMES  # every brand (fixtures/brands.py)
 PIONEX = ("pionex",)
 COINEX = ("coinex",)
 

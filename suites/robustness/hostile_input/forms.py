@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fixtures import brands
+
 from .kinds import Kind
 
-BOTH = ("pionex", "coinex")
+BOTH = brands.NAMES  # every brand (fixtures/brands.py)
 STRONG_PASSWORD = "Tangerine-Harbour-47-kites"
 ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 
