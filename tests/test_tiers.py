@@ -52,7 +52,7 @@ def test_smoke_names_every_blocker_and_critical_behaviour_and_is_a_small_part_of
 def test_regression_is_the_behaviour_suites_and_reaches_every_behaviour_on_its_brands(collected):
     regression, full = collected["regression"], collected["full"]
     wanted = {(b.id, brand) for b in load_catalogue().values()
-              for brand in (brands.NAMES if b.is_security_requirement else (b.brand,))}
+              for brand in b.brands}
     reachable = _reached(full) & wanted
 
     assert {n for n in full if n.startswith(BEHAVIOUR_SUITES)} <= set(regression)
