@@ -4,6 +4,7 @@
 # Extra pytest arguments: make e2e ARGS="-k lockout -n 1"
 # Tiers: make e2e TIER=smoke (blocker + critical, once) | regression (every behaviour) | full (default)
 # Targets: make e2e TARGET=served (targets/served.toml) or TARGET=path/to/profile.toml; default embedded
+# One brand: make e2e BRAND=coinex (its suites and the shared suites' tests for it); default every brand
 
 SHELL := /bin/bash
 # uv from PATH, else the copy pip installs (python3 -m uv works without a PATH entry).
@@ -14,8 +15,9 @@ export UV_PYTHON_DOWNLOADS ?= never
 
 TIER ?= full
 TARGET ?= embedded
+BRAND ?=
 e2e: setup
-	$(UV) run exchange-e2e run --tier $(TIER) --target $(TARGET) $(ARGS)
+	$(UV) run exchange-e2e run --tier $(TIER) --target $(TARGET) $(if $(BRAND),--brand $(BRAND)) $(ARGS)
 
 test: setup-python setup-browser setup-report setup-dovecot lint
 	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \

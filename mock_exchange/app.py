@@ -67,6 +67,10 @@ SCREENS = (
     mobile_reset_pages, mobile_change_pages, support_ticket_pages, review_checklist_pages,
 )
 TEST_API = (test_api, test_api_reviews, test_api_identity)  # loopback-only, test mode only
+# Screens a brand serves only when its profile declares the flow (brands.py); elsewhere their
+# paths are unknown (the 404 page) and no page links to them. Google and Apple sign-in are
+# declared per provider, so social_login asks the profile itself.
+SCREENS_OF_FLOW = {lost_2fa_pages: "lost_authenticator_form", status_pages: "status_page"}
 
 
 def create_app(
@@ -101,7 +105,8 @@ def create_app(
     install_visit_middleware(app, exchange)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for screens in SCREENS:
-        app.include_router(screens.router)
+        if screens not in SCREENS_OF_FLOW or profile.has(SCREENS_OF_FLOW[screens]):
+            app.include_router(screens.router)
     if test_mode:
         for api in TEST_API:
             app.include_router(api.router)

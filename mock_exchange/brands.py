@@ -63,6 +63,8 @@ class Brand:
     holidays: tuple[date, ...] = ()
 
     def has(self, flow: str) -> bool:
+        """Whether this brand offers ``flow``. A flow's screens, links and steps are served only
+        where it is declared (tests/test_declared_flows.py); elsewhere its paths are unknown."""
         return flow in self.flows
 
 
@@ -80,7 +82,12 @@ PIONEX = Brand(
     service_email="service@pionex.com",
     no_reply_email="no-reply@pionex.com",
     support_channels=("live chat", "service@pionex.com"),
-    flows=frozenset({"google_login", "apple_login", "phone_login", "lost_authenticator_form"}),
+    # Log-in and sign-up with a phone number are no flow of their own: both brands have them
+    # (Pionex seeds/000 lines 9 and 11; CoinEx seeds/003 line 24, "registered email address or phone number").
+    flows=frozenset({
+        "google_login", "apple_login",  # seeds/000 lines 1-6: "Continue with Google / Apple"
+        "lost_authenticator_form",  # seeds/000 line 15: the Google Authenticator unbinding request form
+    }),
     accent="#e8731b",
     official_url="https://www.pionex.com",
     app_links=(("Download the Pionex app", "https://download.pionex.com/?lang=en-US"),),  # seeds/000:26
@@ -95,7 +102,9 @@ COINEX = Brand(
     no_reply_email="notice@coinex.com",
     support_channels=("support ticket", "support@coinex.com"),
     flows=frozenset({
-        "security_questions", "backup_codes", "mobile_reset", "status_page", "kyc_levels",
+        "security_questions",  # seeds/004 lines 10-16: the mobile reset's Case 1
+        "backup_codes", "mobile_reset", "kyc_levels",
+        "status_page",  # seeds/003 line 21: "Coinex's official status page"
         "switch_verification_tool",  # seeds/004 line 54
         "unfamiliar_location_lock",  # seeds/003 line 5
         "login_notification",  # seeds/004 line 36: CoinEx sends "successful ... login" notices

@@ -1,9 +1,10 @@
 """Resetting a mobile number that can no longer receive SMS (seeds/004 lines 1-45).
 
 The information check is chosen by the system from the account's state (line 10):
-security questions for an account with only the phone bound, its password known, attempts
-left and no high-value balance; otherwise manual review: biometric for accounts with Primary
-verification (lines 18-22), documents for the others (lines 34-42).
+security questions (where the brand offers them) for an account with only the phone bound,
+its password known, attempts left and no high-value balance; otherwise manual review:
+biometric for accounts with Primary verification (lines 18-22), documents for the others
+(lines 34-42).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def choose_check(exchange: Exchange, db: Session, account: Account, password_una
     high_value = Decimal(account.balance_usdt or 0) > exchange.brand.policy.high_value_usdt
     manual = (password_unavailable or bool(other_tools_bound(db, account)) or high_value
               or attempts_left(exchange, db, account) == 0)
-    if not manual:
+    if not manual and exchange.brand.has("security_questions"):
         return "questions"
     return "biometric" if profile.kyc_level >= 1 else "documents"
 

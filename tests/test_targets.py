@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from fixtures import runnable, targets
+from fixtures import brands, runnable, targets
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue
 from fixtures.outcomes import read
 from fixtures.sms_gateway import SmsGateway
@@ -32,9 +32,10 @@ def profile(tmp_path, text: str):
         ('name = "x"\nclock = "sundial"\n', {}, ["clock = 'sundial'", "test_api, none"]),
         ('name = "x"\nmaintenance_switch = "yes"\n', {}, ["maintenance_switch", "write true or false"]),
         ('name = "x"\n', {"EXCHANGE_E2E_PRODUCTION_SAFE": "maybe"}, ["EXCHANGE_E2E_PRODUCTION_SAFE", "true or false"]),
-        ('name = "x"\nbrand = "binance"\n', {}, ["brand = 'binance'", "pionex, coinex"]),
+        ('name = "x"\nbrand = "binance"\n', {}, ["brand = 'binance'", ", ".join(brands.NAMES)]),
         ('brand = "pionex"\n', {}, ["no name", 'add name = "..."']),
-        ('name = "x"\nbase_url = "http://127.0.0.1:9"\nmail = "none"\n', {}, ["one brand", 'add brand = "pionex"']),
+        ('name = "x"\nbase_url = "http://127.0.0.1:9"\nmail = "none"\n', {},
+         ["one brand", 'add brand = "...", one of ' + ", ".join(brands.NAMES)]),
         ('name = "x"\nbase_url = "localhost:8000"\nbrand = "pionex"\n', {}, ["base_url", "http(s)://host[:port]"]),
         ('name = "x"\nbase_url = "http://127.0.0.1:9"\nbrand = "pionex"\n', {},
          ["mail = 'embedded' is the embedded mock's own", "catcher_http"]),
@@ -180,7 +181,8 @@ def test_the_table_counts_behaviours_that_ran_and_groups_the_rest_by_reason():
     target = targets.Target(name="t", source="t.toml", clock="none")
     lines = runnable.table(target, results).splitlines()
     assert measured.catalogue == len(load_catalogue())  # no brand: the whole catalogue
-    assert lines[0].startswith(f"target t: 2 of {measured.catalogue} catalogue behaviours (pionex + coinex) ran")
+    every_brand = " + ".join(brands.NAMES)
+    assert lines[0].startswith(f"target t: 2 of {measured.catalogue} catalogue behaviours ({every_brand}) ran")
     assert lines[1].strip() == f"2 {reason}: PX-LOCK-01, PX-LOCK-02"
 
 
@@ -202,7 +204,7 @@ def test_a_target_without_a_clock_skips_exactly_the_tests_that_move_it(tmp_path)
     assert set(outcomes) - skipped and {outcomes[n]["outcome"] for n in set(outcomes) - skipped} == {"passed"}
     assert {outcomes[n]["reason"] for n in skipped} == {
         "needs clock control; target embedded has none (clock from EXCHANGE_E2E_CLOCK)"}
-    assert f"of {len(load_catalogue())} catalogue behaviours (pionex + coinex) ran" in run.stdout
+    assert f"of {len(load_catalogue())} catalogue behaviours ({' + '.join(brands.NAMES)}) ran" in run.stdout
     assert "needs clock control" in run.stdout
 
 

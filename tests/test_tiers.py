@@ -7,10 +7,11 @@ import sys
 
 import pytest
 
+from fixtures import brands
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue
 
 PYTEST = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly"]
-BEHAVIOUR_SUITES = ("suites/pionex/", "suites/coinex/", "suites/security/")
+BEHAVIOUR_SUITES = (*(f"suites/{brand}/" for brand in brands.NAMES), "suites/security/")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def _reached(tests: dict[str, dict]) -> set[tuple[str, str]]:
     pairs = set()
     for nodeid, test in tests.items():
         for behaviour_id in test["ids"]:
-            pairs.update((behaviour_id, brand) for brand in ("pionex", "coinex") if brand in nodeid.lower())
+            pairs.update((behaviour_id, brand) for brand in brands.NAMES if brand in nodeid.lower())
             if behaviour_id.startswith(("PX-", "CX-")):
                 pairs.add((behaviour_id, "pionex" if behaviour_id.startswith("PX-") else "coinex"))
     return pairs
@@ -51,7 +52,7 @@ def test_smoke_names_every_blocker_and_critical_behaviour_and_is_a_small_part_of
 def test_regression_is_the_behaviour_suites_and_reaches_every_behaviour_on_its_brands(collected):
     regression, full = collected["regression"], collected["full"]
     wanted = {(b.id, brand) for b in load_catalogue().values()
-              for brand in (("pionex", "coinex") if b.is_security_requirement else (b.brand,))}
+              for brand in b.brands}
     reachable = _reached(full) & wanted
 
     assert {n for n in full if n.startswith(BEHAVIOUR_SUITES)} <= set(regression)

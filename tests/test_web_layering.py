@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from fastapi.routing import APIRoute
 
+from fixtures import brands
 from mock_exchange.app import create_app
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mock_exchange"
@@ -105,7 +106,7 @@ def _api_routes(routes) -> list[APIRoute]:
     return found
 
 
-@pytest.mark.parametrize("brand", ["pionex", "coinex"])
+@pytest.mark.parametrize("brand", brands.NAMES)
 def test_every_handler_is_a_plain_function(brand, tmp_path):
     app = create_app(brand, database_path=tmp_path / "shape.db", test_mode=True)
     routes = _api_routes(app.routes)

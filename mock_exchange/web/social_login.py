@@ -28,15 +28,20 @@ from .visit import Visit
 router = APIRouter(prefix="/auth/{provider}")
 
 
-def _offered(request: Request, provider: str) -> bool:
-    if provider not in PROVIDERS:
+def _declared(visit: Visit, provider: str) -> bool:
+    """The brand offers this provider's sign-in ("google_login", "apple_login" in its profile)."""
+    return provider in PROVIDERS and visit.brand.has(f"{provider}_login")
+
+
+def _offered(request: Request, provider: str, visit: Visit) -> bool:
+    if not _declared(visit, provider):
         return False
     return not (provider == "apple" and platform_of(request) == "android")  # seeds/000:6
 
 
 @router.get("/start")
 def start(request: Request, provider: str, visit: CurrentVisit):
-    if not _offered(request, provider):
+    if not _offered(request, provider, visit):
         raise HTTPException(404)
     record = visit.ensure_session().record
     record.oauth_provider = provider
@@ -64,7 +69,7 @@ def _refuse(request: Request, provider: str, message_id: str, detail: str):
 
 @router.get("/callback")
 def callback(request: Request, provider: str, visit: CurrentVisit):
-    if provider not in PROVIDERS:
+    if not _declared(visit, provider):
         raise HTTPException(404)
     record = visit.session.record if visit.session else None
     expected = ((record.oauth_provider, record.oauth_state, record.oauth_nonce, record.oauth_verifier)

@@ -53,7 +53,7 @@ def _render_step(request: Request, account: Account, status_code: int = 200, **c
         resend_in=_resend_wait_seconds(visit, account, channel) if sends_codes else 0,
         alternatives=switch_options(visit, account, channel),
         channel_labels=CHANNEL_LABELS,
-        lost_2fa=channel == "totp" and not visit.brand.has("mobile_reset"),
+        lost_2fa=channel == "totp" and visit.brand.has("lost_authenticator_form"),
         reset_available=visit.brand.has("mobile_reset"),
         **context,
     )

@@ -2,11 +2,13 @@
 
 import pytest
 
+from fixtures import brands
+
 from .driver import Driver
 from .screen_states import ScreenStates, run_folder
 
 
-@pytest.fixture(params=["pionex", "coinex"])
+@pytest.fixture(params=brands.NAMES)
 def brand(request) -> str:
     return request.param
 

@@ -16,14 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fixtures import brands
+
 from . import journeys_account as account
 from . import journeys_coinex as coinex
 from . import journeys_public as public
 from .driver import Driver
 
-BOTH = ("pionex", "coinex")
-PIONEX = ("pionex",)
+BOTH = brands.NAMES  # every brand (fixtures/brands.py)
 COINEX = ("coinex",)
+# screens of a flow only some brands offer: only where their profile declares it
+GOOGLE, APPLE = brands.offering("google_login"), brands.offering("apple_login")
+LOST_2FA_FORM = brands.offering("lost_authenticator_form")
+STATUS_PAGE = brands.offering("status_page")
 
 
 @dataclass(frozen=True)
@@ -65,23 +70,24 @@ SCREENS: tuple[Screen, ...] = (
     Screen("verify-error", "/login/verify", "verify", public.verify_error, "verify-error"),
     Screen("verify-backup-code", "/login/verify", "verify", public.verify_backup_code, "code-input", brands=COINEX),
     Screen("lost-2fa", "/login/lost-2fa", "lost-2fa", public.lost_2fa, "lost-2fa-send-code", fields=False,
-           brands=PIONEX),
+           brands=LOST_2FA_FORM),
     Screen("lost-2fa-code-sent", "/login/lost-2fa", "lost-2fa", public.lost_2fa_code_sent, "lost-2fa-form",
-           brands=PIONEX),
-    Screen("lost-2fa-error", "/login/lost-2fa", "lost-2fa", public.lost_2fa_error, "lost-2fa-error", brands=PIONEX),
+           brands=LOST_2FA_FORM),
+    Screen("lost-2fa-error", "/login/lost-2fa", "lost-2fa", public.lost_2fa_error, "lost-2fa-error",
+           brands=LOST_2FA_FORM),
     Screen("lost-2fa-submitted", "/login/lost-2fa", "lost-2fa-submitted", public.lost_2fa_submitted,
-           "lost-2fa-submitted", fields=False, brands=PIONEX),
+           "lost-2fa-submitted", fields=False, brands=LOST_2FA_FORM),
     # --- Google / Apple and their mock providers ---------------------------------------------------
     Screen("idp-consent-google", "/idp/{provider}/authorize", "idp-consent", public.idp_consent("google"),
-           "idp-continue"),
+           "idp-continue", brands=GOOGLE),
     Screen("idp-consent-apple", "/idp/{provider}/authorize", "idp-consent", public.idp_consent("apple"),
-           "hide-my-email"),
+           "hide-my-email", brands=APPLE),
     Screen("idp-identity-error", "/idp/{provider}/authorize", "idp-consent", public.idp_identity_error,
-           "idp-identity-error"),
+           "idp-identity-error", brands=GOOGLE),
     Screen("idp-bad-request", "/idp/{provider}/authorize", "idp-consent", go("/idp/google/authorize?client_id=nobody"),
            "idp-problem", fields=False),
     Screen("social-error", "/auth/{provider}/callback", "social-error", public.social_error, "social-error",
-           fields=False),
+           fields=False, brands=GOOGLE),
     # --- forgot password --------------------------------------------------------------------------
     Screen("forgot-password", "/forgot-password", "forgot-password", go("/forgot-password"), "forgot-form"),
     Screen("forgot-password-error", "/forgot-password", "forgot-password", public.forgot_error, "forgot-error"),
@@ -123,8 +129,9 @@ SCREENS: tuple[Screen, ...] = (
            public.identity_ticket_errors("/support/disable-2fa"), "identity-ticket-error", brands=COINEX),
     Screen("help-center", "/help", "help-center", go("/help"), "help-topics", fields=False),
     Screen("help-2fa-code-errors", "/help/2fa-code-errors", "totp-help", go("/help/2fa-code-errors"), fields=False),
-    Screen("status", "/status", "status", go("/status"), "status-announcement", fields=False),
-    Screen("status-maintenance", "/status", "status", public.maintenance_status, "status-announcement", fields=False),
+    Screen("status", "/status", "status", go("/status"), "status-announcement", fields=False, brands=STATUS_PAGE),
+    Screen("status-maintenance", "/status", "status", public.maintenance_status, "status-announcement", fields=False,
+           brands=STATUS_PAGE),
     Screen("not-found", "(any unknown path)", "error", go("/no-such-page"), "error-message", fields=False),
     # --- signed in: account, withdraw, banners ------------------------------------------------------
     Screen("account", "/account", "account", signed_in("/account"), "account-uid", fields=False),
@@ -138,12 +145,13 @@ SCREENS: tuple[Screen, ...] = (
     Screen("withdraw-error", "/withdraw", "withdraw", account.withdraw_error, "withdraw-error"),
     # --- security settings ---------------------------------------------------------------------------
     Screen("security", "/security", "security", signed_in("/security"), "security-authenticator", fields=False),
+    # an account without a password is one made with Google or Apple: only where they are offered
     Screen("security-password", "/security/password", "security-password", account.password_setup, "send-email-code",
-           fields=False),
+           fields=False, brands=GOOGLE),
     Screen("security-password-code-sent", "/security/password", "security-password", account.password_setup_code_sent,
-           "save-password"),
+           "save-password", brands=GOOGLE),
     Screen("security-password-error", "/security/password", "security-password", account.password_setup_error,
-           "password-setup-error"),
+           "password-setup-error", brands=GOOGLE),
     Screen("authenticator-verify", "/security/authenticator", "authenticator-verify",
            signed_in("/security/authenticator"), "send-identity-code", fields=False),
     Screen("authenticator-code-sent", "/security/authenticator", "authenticator-verify",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures import accessibility
+from fixtures import accessibility, brands
 
 from .screens import SCREENS, Screen
 
-BRANDS = ("pionex", "coinex")
+BRANDS = brands.NAMES
 
 
 def _cases(only_with_fields: bool = False):

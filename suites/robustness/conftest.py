@@ -2,7 +2,9 @@
 
 import pytest
 
+from fixtures import brands
 
-@pytest.fixture(params=["pionex", "coinex"])
+
+@pytest.fixture(params=brands.NAMES)
 def brand(request) -> str:
     return request.param

@@ -2,11 +2,12 @@
 
 import pytest
 
+from fixtures import brands
 from suites.security.http_client import form_client
 
 __all__ = ["form_client"]
 
 
-@pytest.fixture(params=["pionex", "coinex"])
+@pytest.fixture(params=brands.NAMES)
 def brand(request) -> str:
     return request.param

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from fixtures import brands
 from pages import AccountPage, LoginPage, MobileResetPage, VerificationPage
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.unbind_page import UnbindPage
@@ -22,6 +23,11 @@ from suites.security.account_locks import ATTEMPTS_BEFORE_LOCK, LOCK_CASES, LOCK
 LOCKED = "locked"  # both locks' messages say the account is locked (PX-LOCK-03, CX-UNFAM-02)
 ADDRESS = "TQ8Wd5cY3rLkVb2Ne7PzXm4Jh6Gf9Sa1Ku"
 lock_cases = pytest.mark.parametrize(("brand", "kind"), LOCK_CASES, ids=LOCK_IDS)
+# the lock cases of the brands that offer each provider's sign-in (fixtures/brands.py)
+social_lock_cases = pytest.mark.parametrize(("brand", "kind", "provider"), [
+    pytest.param(brand, kind, provider, id=f"{case_id}-{provider}")
+    for (brand, kind), case_id in zip(LOCK_CASES, LOCK_IDS, strict=True)
+    for provider in ("google", "apple") if brand in brands.offering(f"{provider}_login")])
 
 
 def _refused_and_still_locked(accounts, account, kind, sessions_before: int = 0) -> None:
@@ -36,8 +42,7 @@ def _social_sign_in(page, provider: str, identity: str, accounts) -> None:
 
 
 @pytest.mark.behaviour("SEC-LOCK-02")
-@pytest.mark.parametrize("provider", ["google", "apple"])
-@lock_cases
+@social_lock_cases
 def test_social_sign_in_is_refused_while_the_account_is_locked(page, accounts, exchange, brand, kind, provider):
     identity = accounts.new_email()
     account = accounts.create(registered_via=provider, email=identity, password=None, factors=("totp",))

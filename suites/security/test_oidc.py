@@ -1,16 +1,14 @@
-"""The Google/Apple callback checks state, nonce and audience (ASVS 5.0 V10.2, V10.5).
-Pionex offers Google and Apple sign-in; CoinEx's documented login has neither."""
+"""The Google/Apple callback checks state, nonce and audience (ASVS 5.0 V10.2, V10.5), on the
+brands that offer Google and Apple sign-in (Pionex; CoinEx's documented login has neither)."""
 
 import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage
+from fixtures import brands
 from pages.idp_consent_page import IdpConsentPage, SocialErrorPage
 
-
-@pytest.fixture
-def brand() -> str:
-    return "pionex"
+pytestmark = pytest.mark.parametrize("brand", brands.offering("google_login"))
 
 
 def _signed_out(page) -> None:

@@ -7,9 +7,7 @@ from pages import PasskeysPage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
 
 
-@pytest.fixture
-def brand() -> str:
-    return "pionex"
+pytestmark = pytest.mark.parametrize("brand", ["pionex"])  # a parameter, so --brand and the report see it
 
 
 @pytest.mark.behaviour("SEC-NOTICE-01")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from fixtures import brands
 from fixtures.reporting import attach_text
 
 from .fuzzing import fuzz_operation, json_operations
@@ -20,7 +21,7 @@ ROUTES = json_operations()
 
 @pytest.mark.behaviour("SEC-API-01", "SEC-API-02", "SEC-INPUT-04")
 @pytest.mark.parametrize("operation", ROUTES)
-@pytest.mark.parametrize("brand", ["pionex", "coinex"])
+@pytest.mark.parametrize("brand", brands.NAMES)
 def test_json_endpoint_answers_generated_input_without_server_error_and_as_documented(fuzz_target, operation):
     """Valid and schema-violating requests get no 5xx (only the documented 503 of passkey sign-in
     during maintenance); every 4xx is a JSON error; input that violates the description is
@@ -36,7 +37,7 @@ def test_json_endpoint_answers_generated_input_without_server_error_and_as_docum
 
 
 @pytest.mark.behaviour("SEC-API-02")
-@pytest.mark.parametrize("brand", ["pionex", "coinex"])
+@pytest.mark.parametrize("brand", brands.NAMES)
 def test_every_described_json_operation_is_a_route_the_fuzzer_covers(fuzz_target):
     """Nothing in the description escapes the per-endpoint tests above."""
     described = set(fuzz_target.operations)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .forms import BY_KEY
 from .workbench import Workbench
 
 CASE_TEST = "test_hostile_value_is_refused_readably_and_changes_nothing"
+HERE = Path(__file__).resolve().parent
 
 
 class WorkbenchPool:
@@ -39,12 +42,25 @@ def _workbench_key(item) -> tuple[str, str]:
     return params.get("brand", ""), params["form_key"]
 
 
-def pytest_collection_modifyitems(items):
-    """Cases of one form and brand run back to back, so they share one workbench instead of a
+def _form_not_on_this_brand(item) -> bool:
+    """A case of a form its brand does not show (FormSpec.brands: a flow only some brands offer)."""
+    params = item.callspec.params if hasattr(item, "callspec") else {}
+    return (item.path.is_relative_to(HERE) and "form_key" in params and "brand" in params
+            and params["brand"] not in BY_KEY[params["form_key"]].brands)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A form is tried only on the brands that show it (FormSpec.brands); the other brands'
+    cases are deselected.
+
+    Cases of one form and brand run back to back, so they share one workbench instead of a
     new account, browser context and sign-in per case. Only the grouping is fixed: groups keep
     the order their first case had, and cases within a group the order they came in, so under
     `flake-check` both are still random. pytest-randomly shuffles before this hook and expects
     grouping plugins to apply a stable regroup like this one on top of it."""
+    if elsewhere := [item for item in items if _form_not_on_this_brand(item)]:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if not _form_not_on_this_brand(item)]
     positions = [index for index, item in enumerate(items) if getattr(item, "originalname", "") == CASE_TEST]
     cases = [items[index] for index in positions]
     first_seen: dict[tuple[str, str], int] = {}

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fixtures import brands
+
 from .kinds import Kind
 
-BOTH = ("pionex", "coinex")
+BOTH = brands.NAMES  # every brand (fixtures/brands.py)
 STRONG_PASSWORD = "Tangerine-Harbour-47-kites"
 ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 
@@ -87,7 +89,7 @@ FORMS: list[FormSpec] = [
     FormSpec("idp_consent", "/auth/google/start", "/idp/google/authorize",
              {"identity": Kind.EMAIL, "client_id": Kind.STRICT, "redirect_uri": Kind.STRICT, "state": Kind.STRICT,
               "nonce": Kind.STRICT, "code_challenge": Kind.STRICT, **CSRF},
-             partner={"identity": "{fresh_email}", "decision": "allow"}),
+             partner={"identity": "{fresh_email}", "decision": "allow"}, brands=brands.offering("google_login")),
     FormSpec("login_verify", "/login/verify", "/login/verify",
              {"code": Kind.CODE, **CSRF}, reach="pending_2fa", account={"factors": ("totp",)}, pre_check_only=True),
 ]
