@@ -62,6 +62,16 @@ def test_a_security_requirement_that_ran_on_one_brand_only_has_not_run_on_the_ot
     assert by_brand["coinex"].reasons == ["1 blocker/critical behaviour(s) did not run: SEC-A"]
 
 
+def test_a_run_for_one_brand_judges_that_brand_and_says_nothing_of_the_other(tmp_path):
+    results = {"t1": _result("passed", "PX-A"), "t3[pionex]": _result("passed", "SEC-A", brand="pionex")}
+    rows = verdict.checklist(results, CATALOGUE)
+    assert {v.brand: v.verdict for v in verdict.verdicts(rows, "full", ("pionex",))} == {"pionex": verdict.SHIP}
+    written = verdict.write(results, "full", tmp_path, None, ("pionex",))  # --brand pionex, or a Pionex target
+    assert [v.brand for v in written] == ["pionex"]
+    checklist = (tmp_path / "release-checklist.md").read_text()
+    assert "CoinEx" not in checklist and "## Pionex" in checklist, checklist
+
+
 def test_a_normal_behaviour_is_listed_but_does_not_decide():
     results = {"t1": _result("passed", "PX-A"), "t2": _result("passed", "CX-A"), "t3": _result("passed", "SEC-A"),
                "t5": _result("failed", "PX-B")}
