@@ -16,12 +16,19 @@ def test_a_bound_tool_is_asked_after_the_password_and_only_passing_it_signs_in(p
     LoginPage(page).open().login(account.email, account.password)
     verification = VerificationPage(page)
     verification.assert_current()
-    assert accounts.state(account)["live_sessions"] == 0
 
     verification.submit_code("000000" if account.totp().at(server_time.now()) != "000000" else "111111")
     expect(verification.error).to_be_visible()
     page.goto(AccountPage.path)
     LoginPage(page).assert_current()
+
+
+@pytest.mark.behaviour("CX-LOGIN-04")
+def test_the_password_alone_opens_no_session_on_the_server(screen_forms, accounts):
+    """The server's half of the test above (it needs the test API; the screens' half runs anywhere)."""
+    account = accounts.create(factors=("totp",))
+    assert screen_forms().login(account.email, account.password).asks_for_code
+    assert accounts.state(account)["live_sessions"] == 0
 
 
 @pytest.mark.behaviour("CX-SECVER-01")

@@ -17,11 +17,27 @@ def test_login_with_email_and_password_opens_the_account(page, accounts):
     account_page.assert_current()
     expect(account_page.login_email).to_have_text(account.email)
     expect(account_page.balance).to_have_text("1,234.50 USDT")
-    assert accounts.state(account)["live_sessions"] == 1
 
     account_page.log_out()
     LoginPage(page).assert_current()
     page.goto(AccountPage.path)
+    LoginPage(page).assert_current()
+
+
+@pytest.mark.behaviour("PX-LOGIN-01", "PX-LOGIN-04")
+def test_the_server_holds_a_session_only_after_the_right_password_and_ends_it_at_log_out(page, accounts):
+    """The server's half of the two tests above (it needs the test API; the screens' half runs anywhere)."""
+    account = accounts.create()
+    login = LoginPage(page).open()
+    login.login(account.email, account.password + "x")
+    expect(login.error).to_contain_text("Incorrect e-mail or password")
+    assert accounts.state(account)["live_sessions"] == 0
+
+    login.login(account.email, account.password)
+    account_page = AccountPage(page)
+    account_page.assert_current()
+    assert accounts.state(account)["live_sessions"] == 1
+    account_page.log_out()
     LoginPage(page).assert_current()
     assert accounts.state(account)["live_sessions"] == 0
 
@@ -35,7 +51,8 @@ def test_wrong_password_is_refused_with_the_same_message_as_an_unknown_address(p
     login.assert_current()
     expect(login.error).to_contain_text("Incorrect e-mail or password")
     wrong_password_message = re.sub(r"\d+ attempts? left", "", login.error.inner_text())
-    assert accounts.state(account)["live_sessions"] == 0
+    page.goto(AccountPage.path)  # no session in this browser
+    login.assert_current()
 
     login.login(accounts.new_email(), account.password)
     expect(login.error).to_contain_text("Incorrect e-mail or password")

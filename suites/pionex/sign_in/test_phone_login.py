@@ -28,7 +28,8 @@ def test_the_same_number_under_another_country_code_is_refused_clearly(page, acc
 
     expect(login.error).to_contain_text("not a valid United States (+1) number")
     expect(login.error).to_contain_text("country code")
-    assert accounts.state(account)["live_sessions"] == 0
+    page.goto(AccountPage.path)  # no session in this browser
+    login.assert_current()
 
 
 @pytest.mark.behaviour("PX-LOGIN-02", "SEC-INPUT-01")
@@ -40,6 +41,14 @@ def test_a_number_invalid_for_its_country_code_is_a_client_error_that_signs_nobo
     assert 400 <= answer.status < 500, f"{answer}: bad input is a client error (4xx)"
     assert answer.login_error and "country code" in answer.login_error, answer.login_error
     assert not answer.signed_in
+
+
+@pytest.mark.behaviour("PX-LOGIN-02", "PX-CODE-03", "SEC-INPUT-01")
+def test_a_number_under_another_country_code_leaves_no_session_on_the_server(screen_forms, accounts):
+    """The server's half of the two tests above (it needs the test API; the screens' half runs anywhere)."""
+    phone, national = accounts.new_phone()
+    account = accounts.create(registered_via="phone", email=None, phone=phone)
+    assert not screen_forms().login_with_phone("US", national, account.password).signed_in
     assert accounts.state(account)["live_sessions"] == 0
 
 
