@@ -28,7 +28,7 @@ from tests.processes import closure_dump_environ, free_port, stop, wait_until_li
 SUITES = {"pionex": ["suites/pionex", "suites/security"], "coinex": ["suites/coinex", "suites/security"]}
 # Fixtures whose needs staging mode lacks: clock, back office, maintenance switch, servers of the test's own.
 LACKING_FIXTURES = {"time_travel", "support_agent", "maintenance", "fuzz_targets", "dedicated_servers"}
-SHARE_FLOOR = 0.40  # of the whole catalogue, both deployments together (issue 14)
+SHARE_FLOOR = 0.40  # of the whole catalogue, both deployments together (issue 14); measured 80 of 170 (47%)
 
 
 def test_the_suites_run_against_deployments_without_a_test_api(tmp_path):
