@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pages.form_posts import CSRF_FIELD
+
 from .kinds import Kind
 
 BOTH = ("pionex", "coinex")
@@ -40,7 +42,7 @@ class FormSpec:
     pre_check_only: bool = False  # see the module docstring
 
 
-CSRF = {"csrf_token": Kind.CSRF}
+CSRF = {CSRF_FIELD: Kind.CSRF}
 
 FORMS: list[FormSpec] = [
     FormSpec("login", "/login", "/login",
