@@ -68,3 +68,16 @@ class BasePage:
     @property
     def error_page_message(self) -> Locator:
         return self.page.get_by_test_id("error-message")
+
+    @property
+    def form_fields(self) -> Locator:
+        return self.page.locator(FORM_FIELDS)
+
+    def link_targets(self) -> list[str]:
+        """Where each link on the page leads (absolute URLs)."""
+        return self.page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+
+    def post_form_actions(self) -> set[str]:
+        """Where each form of the page that posts sends it (absolute URLs)."""
+        return set(self.page.locator("form").evaluate_all(
+            "forms => forms.filter(f => f.method.toLowerCase() === 'post').map(f => f.action)"))
