@@ -32,12 +32,15 @@ class BasePage:
             sent = {"multipart": body} if multipart else {"form": body}
             return self.page.request.post(path, max_redirects=max_redirects, **sent)
 
+    def script_headers(self) -> dict[str, str]:
+        """The headers the page's own script sends with its JSON posts (its token among them)."""
+        return {CSRF_HEADER: self.csrf_token(), "Content-Type": "application/json"}
+
     def post_as_script(self, path: str, body: str = "{}") -> APIResponse:
         """Post what the page's own script posts (a JSON body, the token in a header), from this
         page's session: a request the screen would not send now, or one replayed or forged."""
         with allure.step(f"Post {path} from this page's session, as its script would"):
-            return self.page.request.post(path, data=body, headers={
-                CSRF_HEADER: self.csrf_token(), "Content-Type": "application/json"})
+            return self.page.request.post(path, data=body, headers=self.script_headers())
 
     def open(self):
         with allure.step(f"Open {type(self).__name__} ({self.path})"):

@@ -146,8 +146,7 @@ def test_an_assertion_without_user_verification_is_refused(page, passkey_account
     login = LoginPage(page).open()
     authenticator.set_user_verified(False)
     status = page.evaluate(
-        """async (csrf) => {
-            const headers = {"Content-Type": "application/json", "X-CSRF-Token": csrf};
+        """async (headers) => {
             const options = await (await fetch("/login/passkey/options", {method: "POST", headers, body: "{}"})).json();
             options.userVerification = "discouraged";  // a tampered client skipping the biometric
             const credential = await navigator.credentials.get(
@@ -156,7 +155,7 @@ def test_an_assertion_without_user_verification_is_refused(page, passkey_account
                 {method: "POST", headers, body: JSON.stringify({credential: credential.toJSON()})});
             return answer.status;
         }""",
-        login.csrf_token(),
+        login.script_headers(),
     )
     assert status == 401, f"an assertion without user verification was answered {status}"
     page.goto(AccountPage.path)
