@@ -10,14 +10,14 @@ SHELL := /bin/bash
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 export UV_PYTHON_DOWNLOADS ?= never
 
-.PHONY: e2e test lint serve bench flake-check scan report setup setup-python setup-browser setup-report clean
+.PHONY: e2e test lint serve bench flake-check scan report setup setup-python setup-browser setup-report setup-dovecot clean
 
 TIER ?= full
 TARGET ?= embedded
 e2e: setup
 	$(UV) run exchange-e2e run --tier $(TIER) --target $(TARGET) $(ARGS)
 
-test: setup-python setup-browser setup-report lint
+test: setup-python setup-browser setup-report setup-dovecot lint
 	@set +e; $(UV) run pytest tests $(ARGS); code=$$?; \
 	if [ $$code -eq 5 ]; then echo "make test: no tests were collected; that is a failure." >&2; exit 1; fi; \
 	exit $$code
@@ -59,10 +59,17 @@ setup-python:
 setup-browser: setup-python
 	$(UV) run python -m fixtures.browser ensure
 
+# npm: Allure 3 for the report, MailDev for the mail-source tests (package.json pins both).
 setup-report:
-	@if [ -x node_modules/.bin/allure ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then \
-	  echo "Allure: node_modules is up to date"; \
+	@if [ -x node_modules/.bin/allure ] && [ -x node_modules/.bin/maildev ] && \
+	  [ node_modules/.package-lock.json -nt package-lock.json ]; then \
+	  echo "Allure, MailDev: node_modules is up to date"; \
 	else npm ci --no-audit --no-fund; fi
+
+# Dovecot (IMAP + LMTP, Debian's packages) for the IMAP tests of tests/test_mail_sources.py: installed
+# with apt when root; elsewhere named, and those tests fail saying how to install it.
+setup-dovecot: setup-python
+	-@$(UV) run python -m tests.mail_servers ensure-dovecot
 
 clean:
 	rm -rf allure-results allure-report test-results .e2e-serve

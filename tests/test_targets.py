@@ -11,9 +11,12 @@ import pytest
 from fixtures import runnable, targets
 from fixtures.catalogue import PROJECT_ROOT, load_catalogue
 from fixtures.outcomes import read
+from fixtures.sms_gateway import SmsGateway
 from tests.processes import closure_dump_environ, environ_without_overrides, free_port
 
 STAGING = 'name = "staging"\nbrand = "pionex"\nbase_url = "{url}"\nmail = "catcher_http"\nmail_url = "{url}/mail"\n'
+REMOTE = 'name = "x"\nbrand = "pionex"\nbase_url = "http://127.0.0.1:9"\n'
+IMAP = REMOTE + 'mail = "imap"\nimap_host = "127.0.0.1"\nimap_port = 143\nimap_user = "qa@example.test"\n'
 
 
 def profile(tmp_path, text: str):
@@ -50,11 +53,27 @@ def profile(tmp_path, text: str):
         ('name = "x"\nbrand = "pionex"\nbase_url = "http://127.0.0.1:9"\nmail = "catcher_http"\nmail_url = "mail"\n',
          {}, ["mail_url = 'mail'", "http(s)://host"]),
         ('name = "x"\nprovisioning = "screens"\nmail = "none"\n', {}, ["reads the e-mail code", "catcher_http"]),
+        (REMOTE + 'mail = "maildev"\n', {}, ["mail = 'maildev' needs mail_url", "EXCHANGE_E2E_MAIL_URL"]),
+        ('name = "x"\nmail = "maildev"\nmail_url = "http://127.0.0.1:1080"\n', {},
+         ["mail = 'maildev' reads a deployment of your own", "mail = 'embedded'"]),
+        (REMOTE + 'mail = "imap"\n', {}, ["mail = 'imap' needs imap_host", "EXCHANGE_E2E_IMAP_HOST"]),
+        (REMOTE + 'mail = "imap"\nimap_host = "127.0.0.1"\nimap_port = 993\n', {},
+         ["mail = 'imap' needs imap_user", "EXCHANGE_E2E_IMAP_USER"]),
+        (IMAP, {}, ["mail = 'imap' needs imap_password", "set EXCHANGE_E2E_IMAP_PASSWORD"]),
+        (IMAP + 'imap_password = "hunter2"\n', {}, ["'imap_password' is a secret", "EXCHANGE_E2E_IMAP_PASSWORD"]),
+        (IMAP.replace("imap_port = 143", 'imap_port = "143"'), {"EXCHANGE_E2E_IMAP_PASSWORD": "x"},
+         ["imap_port = '143'", "write the port as a number"]),
+        (IMAP, {"EXCHANGE_E2E_IMAP_PORT": "imaps", "EXCHANGE_E2E_IMAP_PASSWORD": "x"},
+         ["EXCHANGE_E2E_IMAP_PORT='imaps'", "give the port as a number"]),
+        (IMAP + 'imap_ssl = "no"\n', {"EXCHANGE_E2E_IMAP_PASSWORD": "x"}, ["imap_ssl = 'no'", "write true or false"]),
+        ('name = "x"\nmail = "imap"\n', {}, ["mail = 'imap' reads a deployment of your own"]),
     ],
     ids=["unknown-key", "bad-choice", "switch-not-bool", "bad-switch-override", "wrong-brand", "no-name",
          "base-url-without-brand", "base-url-not-a-url", "embedded-mail-elsewhere", "missing-mail-url",
          "missing-secret", "secret-in-file", "bad-toml", "missing-sms-url", "gateway-on-embedded", "mail-url-not-a-url",
-         "screens-without-mail"],
+         "screens-without-mail", "maildev-without-mail-url", "maildev-on-embedded", "imap-without-host",
+         "imap-without-user", "imap-without-password", "imap-password-in-file", "imap-port-in-quotes",
+         "bad-imap-port-override", "imap-ssl-not-bool", "imap-on-embedded"],
 )
 def test_a_bad_profile_names_the_key_and_the_fix(tmp_path, text, environ, fragments):
     with pytest.raises(targets.TargetError) as error:
@@ -69,6 +88,28 @@ def test_an_unreachable_deployment_stops_the_run_naming_the_url(tmp_path):
         targets.load(str(profile(tmp_path, STAGING.format(url=url))), {})
     assert f"base_url = {url} cannot be reached" in str(error.value)
     assert "EXCHANGE_E2E_BASE_URL" in str(error.value)
+
+
+def test_an_unreachable_imap_host_stops_the_run_like_an_unreachable_url(tmp_path):
+    gateway = SmsGateway().start()  # any server that answers HTTP, for base_url
+    port = free_port()  # nothing listens there
+    try:
+        path = profile(tmp_path, IMAP.replace("http://127.0.0.1:9", gateway.url).replace("143", str(port)) +
+                       "imap_ssl = false\n")
+        with pytest.raises(targets.TargetError) as error:
+            targets.load(str(path), {"EXCHANGE_E2E_IMAP_PASSWORD": "x"})
+    finally:
+        gateway.stop()
+    assert f"imap_host = 127.0.0.1 cannot be reached at imap_port = {port} without TLS" in str(error.value)
+    assert "EXCHANGE_E2E_IMAP_HOST" in str(error.value) and "ConnectionRefusedError" in str(error.value)
+
+
+def test_an_imap_profile_takes_its_password_and_any_setting_from_the_environment(tmp_path):
+    loaded = targets.load(str(profile(tmp_path, IMAP)), {"EXCHANGE_E2E_IMAP_PASSWORD": "hunter2",
+                                                         "EXCHANGE_E2E_IMAP_PORT": "1143"}, reach=False)
+    assert (loaded.mail, loaded.imap_host, loaded.imap_port, loaded.imap_user) == (
+        "imap", "127.0.0.1", 1143, "qa@example.test")
+    assert loaded.imap_ssl and loaded.imap_password == "hunter2" and "hunter2" not in repr(loaded)
 
 
 def test_a_folder_or_a_bad_host_is_a_profile_error_not_a_traceback(tmp_path):

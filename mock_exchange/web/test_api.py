@@ -16,12 +16,9 @@ from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import select, text
 
 from ..clock import as_utc
-from ..backup_codes import issue_backup_codes
-from ..codes import new_totp_secret
-from ..identities import account_for_email, account_for_phone
+from .. import account_seeding
 from ..lockout import throttle_key
-from ..models import Account, SmsMessage, TradingBot, WebSession
-from ..passwords import hash_password
+from ..models import Account, SmsMessage, WebSession
 from .dependencies import CurrentVisit
 from .json_api import ApiError
 
@@ -116,38 +113,21 @@ class Sms(BaseModel):
 def seed_account(seed: AccountSeed, visit: CurrentVisit):
     if not seed.email and not seed.phone:
         raise HTTPException(422, "an account needs an e-mail or a phone number")
-    email = seed.email.strip().lower() if seed.email else None
-    email_login = seed.registered_via == "email" or (email is not None and seed.password is not None
-                                                     and seed.registered_via != "phone")
-    if email_login and email and account_for_email(visit.db, email) is not None:
-        raise HTTPException(409, "that e-mail already signs in to an account")
-    if seed.phone and account_for_phone(visit.db, seed.phone) is not None:
-        raise HTTPException(409, "that phone number is already bound to an account")
-    totp_secret = (seed.totp_secret or new_totp_secret()) if "totp" in seed.factors else None
-    account = Account(
-        registered_via=seed.registered_via,
-        email=email,
-        email_login=email_login and email is not None,
-        phone=seed.phone,
-        password_hash=hash_password(seed.password) if seed.password else None,
-        totp_secret=totp_secret,
-        email_2fa="email" in seed.factors,
-        sms_2fa="sms" in seed.factors,
-        balance_usdt=seed.balance_usdt,
-        created_at=visit.now,
-    )
+    subject = None
     if seed.registered_via in ("google", "apple"):
         provider = visit.exchange.providers[seed.registered_via]
-        identity = (seed.social_identity or email or "").lower()
-        setattr(account, f"{seed.registered_via}_sub", provider.subject_for(identity))
-    visit.db.add(account)
-    visit.db.flush()
-    for name in seed.bots:
-        visit.db.add(TradingBot(account_id=account.id, name=name[:80], created_at=visit.now))
-    codes = (issue_backup_codes(visit.db, account, visit.now, visit.brand.policy.backup_code_count)
-             if seed.backup_codes else [])
-    return SeededAccount(id=account.id, email=account.email, phone=account.phone, totp_secret=totp_secret,
-                         backup_codes=codes)
+        subject = provider.subject_for((seed.social_identity or seed.email or "").strip().lower())
+    try:
+        seeded = account_seeding.seed_account(visit.db, account_seeding.AccountSeed(
+            registered_via=seed.registered_via, email=seed.email, phone=seed.phone, password=seed.password,
+            factors=tuple(seed.factors), totp_secret=seed.totp_secret, balance_usdt=seed.balance_usdt,
+            bots=tuple(seed.bots), backup_codes=seed.backup_codes, social_subject=subject,
+        ), visit.now, visit.brand.policy.backup_code_count)
+    except account_seeding.SeedConflict as conflict:
+        raise HTTPException(409, str(conflict)) from None
+    account = seeded.account
+    return SeededAccount(id=account.id, email=account.email, phone=account.phone, totp_secret=account.totp_secret,
+                         backup_codes=seeded.backup_codes)
 
 
 @router.get("/accounts/{account_id}", response_model=AccountState, responses=refusals(404))

@@ -71,11 +71,10 @@ def test_the_right_password_is_refused_while_the_account_is_locked(page, account
 @pytest.mark.behaviour("SEC-LOCK-02")
 @lock_cases
 def test_passkey_sign_in_is_refused_while_the_account_is_locked(page, accounts, exchange, inbox, authenticator,
-                                                                  brand, kind):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox, name="This device")
+                                                                  brand, kind, sign_in):
+    account = accounts.create(factors=ALL_FACTORS)  # with a fresh phone
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox, name="This device")
     AccountPage(page).open().log_out()
     lock(kind, page, account, exchange)
 
@@ -162,8 +161,7 @@ def test_mobile_reset_refuses_the_right_code_under_the_review_lock(page, account
 @lock_cases
 def test_unbinding_is_refused_to_a_signed_in_session_while_the_account_is_locked(page, new_context, accounts,
                                                                                 exchange, sign_in, brand, kind):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone)
+    account = accounts.create(factors=ALL_FACTORS)  # with a fresh phone
     sign_in.with_session(page, account)
     lock(kind, new_context().new_page(), account, exchange)  # by failures in another browser
 
@@ -192,11 +190,10 @@ def test_a_withdrawal_with_the_right_code_is_refused_while_the_account_is_locked
 @pytest.mark.parametrize(("brand", "kind"), [("coinex", "attempts"), ("coinex", "review")],
                          ids=["coinex-5-failures", "coinex-review"])
 def test_a_passkey_at_the_verification_step_is_refused_once_the_account_is_locked(
-        page, new_context, accounts, exchange, inbox, authenticator, brand, kind):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox, name="Phone")
+        page, new_context, accounts, exchange, inbox, authenticator, brand, kind, sign_in):
+    account = accounts.create(factors=ALL_FACTORS)  # with a fresh phone
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox, name="Phone")
     AccountPage(page).open().log_out()
     LoginPage(page).open().login(account.email, account.password)  # the password passed; the code step open
     verification = VerificationPage(page)

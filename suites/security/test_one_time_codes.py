@@ -39,7 +39,7 @@ def test_a_withdrawal_code_confirms_one_withdrawal_and_never_a_second(page, acco
     withdraw.withdraw(ADDRESS, "10", email=code)
     expect(withdraw.error).to_be_visible()
     expect(withdraw.done).to_be_hidden()
-    assert accounts.api.security_state(account.id)["balance_usdt"].startswith("490"), "the code paid out twice"
+    expect(withdraw.open().balance, "the code paid out twice").to_have_text("490.00 USDT")
 
 
 @pytest.mark.behaviour("SEC-OTP-02")

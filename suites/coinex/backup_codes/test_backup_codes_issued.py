@@ -11,7 +11,7 @@ from pages.security_page import SecurityPage
 
 @pytest.mark.behaviour("CX-BACKUP-01")
 def test_binding_totp_shows_backup_codes_once_and_they_stand_in_for_it(
-        page, accounts, deliveries, sign_in, time_travel):
+        page, accounts, deliveries, sign_in, server_time):
     account = accounts.create()
     sign_in.with_session(page, account)
     SecurityPage(page).open().set_authenticator()
@@ -20,7 +20,7 @@ def test_binding_totp_shows_backup_codes_once_and_they_stand_in_for_it(
     setup.send_identity_code()
     setup.confirm_identity(deliveries.email_code(account.email, "bind authenticator", since=mark))
     key = setup.key.inner_text()
-    setup.bind(pyotp.TOTP(key).at(time_travel.now()))
+    setup.bind(pyotp.TOTP(key).at(server_time.now()))
     expect(setup.bound_message).to_be_visible()
     codes = setup.backup_code
     expect(codes).not_to_have_count(0)

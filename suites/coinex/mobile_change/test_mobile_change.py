@@ -128,13 +128,14 @@ def test_security_authentication_unavailable_leads_to_the_reset_then_a_new_numbe
 
 
 @pytest.mark.behaviour("CX-MCHANGE-04", "CX-MCHANGE-06")
-def test_a_bound_passkey_can_be_the_2fa_tool_for_unbinding(page, accounts, deliveries, exchange, inbox, authenticator):
+def test_a_bound_passkey_can_be_the_2fa_tool_for_unbinding(page, accounts, deliveries, exchange, inbox, authenticator,
+                                                           sign_in):
     from suites.pionex.passkey.steps import create_passkey, sign_in_with_codes
 
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("totp", "sms", "email"), phone=phone)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox, name="Laptop")
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox, name="Laptop")
     mobile = _past_email_code(page, account, deliveries, "unbind")
     mobile.switch_tool("passkey")
     expect(mobile.tool).to_contain_text("Passkey")

@@ -9,11 +9,12 @@ from suites.pionex.passkey.steps import create_passkey, sign_in_with_codes
 
 
 @pytest.mark.behaviour("CX-PASSKEY-01")
-def test_a_bound_passkey_passes_the_security_verification(page, new_context, accounts, exchange, inbox, authenticator):
+def test_a_bound_passkey_passes_the_security_verification(page, new_context, accounts, exchange, inbox, authenticator,
+                                                         sign_in):
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("totp", "sms", "email"), phone=phone)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox, name="Phone")
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox, name="Phone")
 
     device = new_context().new_page()
     VirtualAuthenticator.sharing_credentials_of(authenticator, device)

@@ -11,14 +11,14 @@ from suites.coinex.promises import TOTP_STEP_SECONDS
 
 
 @pytest.mark.behaviour("CX-LOGIN-04")
-def test_a_bound_tool_is_asked_after_the_password_and_only_passing_it_signs_in(page, accounts, time_travel):
+def test_a_bound_tool_is_asked_after_the_password_and_only_passing_it_signs_in(page, accounts, server_time):
     account = accounts.create(factors=("totp",))
     LoginPage(page).open().login(account.email, account.password)
     verification = VerificationPage(page)
     verification.assert_current()
     assert accounts.state(account)["live_sessions"] == 0
 
-    verification.submit_code("000000" if account.totp().at(time_travel.now()) != "000000" else "111111")
+    verification.submit_code("000000" if account.totp().at(server_time.now()) != "000000" else "111111")
     expect(verification.error).to_be_visible()
     page.goto(AccountPage.path)
     LoginPage(page).assert_current()
@@ -60,12 +60,12 @@ def test_a_backup_code_stands_in_for_the_authenticator_once(page, accounts):
 
 
 @pytest.mark.behaviour("CX-GA-01")
-def test_authenticator_codes_from_a_skewed_device_clock_are_refused(page, accounts, time_travel):
+def test_authenticator_codes_from_a_skewed_device_clock_are_refused(page, accounts, server_time):
     account = accounts.create(factors=("totp",))
     LoginPage(page).open().login(account.email, account.password)
     verification = VerificationPage(page)
-    skewed = time_travel.now() + timedelta(seconds=3 * TOTP_STEP_SECONDS)  # phone clock 90 s fast
+    skewed = server_time.now() + timedelta(seconds=3 * TOTP_STEP_SECONDS)  # phone clock 90 s fast
     verification.submit_code(account.totp().at(skewed))
     expect(verification.error).to_contain_text("wrong or has expired")
-    verification.submit_code(account.totp().at(time_travel.now()))
+    verification.submit_code(account.totp().at(server_time.now()))
     AccountPage(page).assert_current()

@@ -57,10 +57,10 @@ def test_app_links_point_only_to_the_official_stores(page):
 
 
 @pytest.mark.behaviour("CX-TROUBLE-04")
-def test_a_fresh_install_has_no_session_and_asks_password_and_2fa_again(page, new_context, accounts, time_travel):
+def test_a_fresh_install_has_no_session_and_asks_password_and_2fa_again(page, new_context, accounts, server_time):
     account = accounts.create(factors=("totp",))
     LoginPage(page).open().login(account.email, account.password)
-    VerificationPage(page).submit_code(account.totp().at(time_travel.now()))
+    VerificationPage(page).submit_code(account.totp().at(server_time.now()))
     AccountPage(page).assert_current()
 
     reinstalled = new_context().new_page()

@@ -33,7 +33,7 @@ def _to_key_step(page, account, deliveries) -> AuthenticatorSetupPage:
 
 @pytest.mark.behaviour("PX-GA-01", "PX-GA-02", "PX-GA-03")
 def test_web_set_shows_qr_and_key_and_binds_only_with_the_current_code(
-        page, accounts, deliveries, sign_in, time_travel):
+        page, accounts, deliveries, sign_in, server_time):
     account = accounts.create()
     sign_in.with_session(page, account)
     setup = _to_key_step(page, account, deliveries)
@@ -47,7 +47,7 @@ def test_web_set_shows_qr_and_key_and_binds_only_with_the_current_code(
     expect(setup.key_advice).to_contain_text("safe")
     expect(setup.key_advice).to_contain_text("restores")
 
-    right = pyotp.TOTP(key).at(time_travel.now())
+    right = pyotp.TOTP(key).at(server_time.now())
     setup.bind(_wrong(right))
     expect(setup.error).to_contain_text("does not match")
     SecurityPage(page).open()
@@ -112,7 +112,7 @@ def test_app_asks_for_the_email_code_before_showing_the_key(device_page, account
 @pytest.mark.behaviour("PX-GA-05")
 @pytest.mark.variant(code_channel="sms")
 def test_app_asks_a_phone_account_for_the_sms_code_before_showing_the_key(
-    playwright, screen_forms, accounts, deliveries, sign_in, time_travel
+    playwright, screen_forms, accounts, deliveries, sign_in, server_time
 ):
     phone, national = accounts.new_phone()
     account = accounts.create(registered_via="phone", email=None, phone=phone)

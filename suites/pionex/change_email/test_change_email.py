@@ -45,9 +45,8 @@ def test_changing_the_email_without_google_authenticator_is_refused(screen_forms
 @pytest.mark.behaviour("PX-EMAIL-01", "PX-EMAIL-03", "PX-HOLD-03", "PX-REUSE-01", "SEC-NOTICE-01")
 def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(
         page, accounts, deliveries, exchange, sign_in):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=("sms", "totp"), phone=phone, balance_usdt=10)
-    old_email, new_email = account.email, accounts.new_email()
+    account = accounts.create(factors=("sms", "totp"), balance_usdt=10)  # with a fresh phone
+    old_email, new_email, phone = account.email, accounts.new_email(), account.phone
     sign_in.with_session(page, account)
     SecurityPage(page).open().start_unbind("email")
 

@@ -13,12 +13,11 @@ from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_wit
 
 
 @pytest.fixture
-def passkey_account(page, accounts, exchange, inbox, authenticator):
+def passkey_account(page, accounts, exchange, inbox, authenticator, sign_in):
     """An account with all three factors and one passkey on this page's authenticator; signed out."""
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone, balance_usdt=42)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox, name="This device")
+    account = accounts.create(factors=ALL_FACTORS, balance_usdt=42)  # with a fresh phone
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox, name="This device")
     page.context.clear_cookies()
     return account
 
@@ -48,10 +47,9 @@ def test_opening_the_site_with_a_live_session_asks_for_no_passkey(page, passkey_
 
 
 @pytest.mark.behaviour("PX-PASSKEY-06")
-def test_an_account_without_a_passkey_keeps_signing_in_with_codes(page, accounts, exchange):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone)
-    sign_in_with_codes(page, account, exchange.api)
+def test_an_account_without_a_passkey_keeps_signing_in_with_codes(page, accounts, exchange, sign_in):
+    account = accounts.create(factors=ALL_FACTORS)
+    sign_in_with_codes(page, account, sign_in)
     expect(PasskeysPage(page).open().none_yet).to_contain_text("keep using your codes")
 
 

@@ -11,16 +11,15 @@ from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, passkey_cod
 
 
 def _account(accounts, factors=ALL_FACTORS):
-    phone, _ = accounts.new_phone()
-    return accounts.create(factors=factors, phone=phone)
+    return accounts.create(factors=factors)  # with a fresh phone where SMS is among them
 
 
 @pytest.mark.behaviour("PX-PASSKEY-03")
 @pytest.mark.variant(wrong_code="all")
 def test_create_passkey_asks_the_three_codes_then_biometrics(
-        page, accounts, exchange, inbox, authenticator, time_travel):
+        page, accounts, exchange, inbox, authenticator, time_travel, sign_in):
     account = _account(accounts)
-    sign_in_with_codes(page, account, exchange.api)
+    sign_in_with_codes(page, account, sign_in)
 
     skipped = AccountPage(page).post_as_script("/security/passkeys/options")
     assert skipped.status == 403, "the passkey ceremony must not start before the codes"
@@ -31,7 +30,7 @@ def test_create_passkey_asks_the_three_codes_then_biometrics(
     assert authenticator.credentials() == []
 
     time_travel.advance(timedelta(seconds=31))  # a fresh authenticator step for the retry
-    create_passkey(page, account, exchange, inbox, name="My laptop")
+    create_passkey(page, account, sign_in, inbox, name="My laptop")
     passkeys = PasskeysPage(page)
     expect(passkeys.names).to_have_text(["My laptop"])
     expect(passkeys.created).to_contain_text(time_travel.now().strftime("%Y-%m-%d"))
@@ -48,15 +47,15 @@ def _another(code: str) -> str:
 @pytest.mark.behaviour("PX-PASSKEY-03")
 @pytest.mark.parametrize("wrong_code", ["email", "sms", "authenticator"])
 def test_one_wrong_code_among_the_three_refuses_the_passkey_setup(
-    wrong_code, screen_forms, accounts, exchange, inbox, time_travel
+    wrong_code, screen_forms, accounts, exchange, inbox, time_travel, sign_in
 ):
     account = _account(accounts)
     forms = screen_forms()
     assert forms.login(account.email, account.password).asks_for_code
-    assert forms.submit_code(account.totp().at(exchange.api.now())).signed_in
+    assert forms.submit_code(sign_in.totp(account)).signed_in
     mark = inbox.count()
     forms.start_passkey_setup()
-    codes = passkey_codes(account, exchange, inbox, mark)
+    codes = passkey_codes(account, sign_in, inbox, mark)
     factor = WRONG_CODE_FACTOR[wrong_code]
 
     refused = forms.confirm_passkey_codes(**{**codes, factor: _another(codes[factor])})
@@ -72,16 +71,17 @@ def test_one_wrong_code_among_the_three_refuses_the_passkey_setup(
 
 
 @pytest.mark.behaviour("PX-PASSKEY-09")
-def test_three_passkeys_on_three_devices_each_sign_in(page, new_context, accounts, exchange, inbox, time_travel):
+def test_three_passkeys_on_three_devices_each_sign_in(page, new_context, accounts, exchange, inbox, time_travel,
+                                                       sign_in):
     account = _account(accounts)
-    sign_in_with_codes(page, account, exchange.api)
+    sign_in_with_codes(page, account, sign_in)
     signed_in = page.context.storage_state()
     devices = []
     for number in (1, 2, 3):
         device = new_context(storage_state=signed_in).new_page()
         devices.append((device, VirtualAuthenticator(device)))
         time_travel.advance(timedelta(seconds=31))
-        create_passkey(device, account, exchange, inbox, name=f"Device {number}")
+        create_passkey(device, account, sign_in, inbox, name=f"Device {number}")
     expect(PasskeysPage(page).open().names).to_have_text(["Device 1", "Device 2", "Device 3"])
 
     for device, device_authenticator in devices:
@@ -93,10 +93,10 @@ def test_three_passkeys_on_three_devices_each_sign_in(page, new_context, account
 
 
 @pytest.mark.behaviour("PX-PASSKEY-03")
-def test_a_removed_passkey_no_longer_signs_in(page, accounts, exchange, inbox, authenticator):
+def test_a_removed_passkey_no_longer_signs_in(page, accounts, exchange, inbox, authenticator, sign_in):
     account = _account(accounts)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox, name="Old phone")
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox, name="Old phone")
 
     passkeys = PasskeysPage(page)
     passkeys.remove("Old phone")
@@ -111,11 +111,12 @@ def test_a_removed_passkey_no_longer_signs_in(page, accounts, exchange, inbox, a
 
 
 @pytest.mark.behaviour("PX-PASSKEY-11")
-def test_cancelled_setup_explains_retry_and_support_and_saves_nothing(page, accounts, exchange, inbox, authenticator):
+def test_cancelled_setup_explains_retry_and_support_and_saves_nothing(page, accounts, exchange, inbox, authenticator,
+                                                                      sign_in):
     account = _account(accounts)
-    sign_in_with_codes(page, account, exchange.api)
+    sign_in_with_codes(page, account, sign_in)
     mark = inbox.count()
-    ceremony = PasskeysPage(page).open().create().confirm_codes(**passkey_codes(account, exchange, inbox, mark))
+    ceremony = PasskeysPage(page).open().create().confirm_codes(**passkey_codes(account, sign_in, inbox, mark))
 
     with authenticator.refuses():
         ceremony.use_biometrics()
@@ -128,12 +129,12 @@ def test_cancelled_setup_explains_retry_and_support_and_saves_nothing(page, acco
 
 @pytest.mark.behaviour("PX-PASSKEY-11")
 def test_setup_without_any_authenticator_fails_clearly_and_saves_nothing(
-    page, accounts, exchange, inbox, authenticator, time_travel
+    page, accounts, exchange, inbox, authenticator, time_travel, sign_in
 ):
     account = _account(accounts)
-    sign_in_with_codes(page, account, exchange.api)
+    sign_in_with_codes(page, account, sign_in)
     mark = inbox.count()
-    ceremony = PasskeysPage(page).open().create().confirm_codes(**passkey_codes(account, exchange, inbox, mark))
+    ceremony = PasskeysPage(page).open().create().confirm_codes(**passkey_codes(account, sign_in, inbox, mark))
 
     authenticator.unplug()
     ceremony.use_biometrics()

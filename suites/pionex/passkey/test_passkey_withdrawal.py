@@ -14,12 +14,12 @@ ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"
 
 @pytest.mark.behaviour("PX-PASSKEY-04", "PX-PASSKEY-01")
 def test_with_all_three_factors_bound_a_passkey_alone_confirms_a_withdrawal(
-        page, accounts, exchange, inbox, authenticator):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone, balance_usdt=100)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox)
-    mark, sms_before = inbox.count(), len(exchange.api.sms(phone))
+        page, accounts, deliveries, inbox, authenticator, sign_in):
+    account = accounts.create(factors=ALL_FACTORS, balance_usdt=100)  # with a fresh phone
+    phone = account.phone
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox)
+    mark, sms_before = inbox.count(), len(deliveries.sms(phone))
     uses = authenticator.credentials()[0]["signCount"]
 
     withdrawal = WithdrawalPage(page).open()
@@ -28,16 +28,16 @@ def test_with_all_three_factors_bound_a_passkey_alone_confirms_a_withdrawal(
     expect(withdrawal.balance).to_have_text("75.00 USDT")
     assert authenticator.credentials()[0]["signCount"] > uses, "the biometric step did not run"
     assert inbox.messages(to=account.email, since=mark) == [], "no e-mail code should be needed"
-    assert len(exchange.api.sms(phone)) == sms_before, "no SMS code should be needed"
+    assert len(deliveries.sms(phone)) == sms_before, "no SMS code should be needed"
 
 
 @pytest.mark.behaviour("PX-PASSKEY-08")
 @pytest.mark.variant(missing_factor="phone")
 def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_why(
-        page, accounts, exchange, inbox, authenticator):
+        page, accounts, exchange, inbox, authenticator, sign_in):
     account = accounts.create(factors=("email", "totp"), balance_usdt=100)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox)
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox)
 
     withdrawal = WithdrawalPage(page).open()
     expect(withdrawal.passkey_button).to_have_count(0)
@@ -58,7 +58,7 @@ def test_without_email_or_authenticator_bound_passkey_withdrawal_is_unavailable(
     else:  # e-mail and SMS bound, no Google Authenticator
         account = accounts.create(factors=("email", "sms"), phone=phone, balance_usdt=100)
     sign_in.with_session(page, account)
-    create_passkey(page, account, exchange, inbox)  # the set-up asks the two bound factors' codes
+    create_passkey(page, account, sign_in, inbox)  # the set-up asks the two bound factors' codes
 
     withdrawal = WithdrawalPage(page).open()
     expect(withdrawal.passkey_button).to_have_count(0)
@@ -70,15 +70,14 @@ def test_without_email_or_authenticator_bound_passkey_withdrawal_is_unavailable(
 @pytest.mark.behaviour("PX-HOLD-05")
 @pytest.mark.variant(path="passkey")
 def test_the_withdrawal_hold_also_stops_passkey_withdrawals(
-        page, accounts, exchange, inbox, authenticator, time_travel):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone, balance_usdt=100)
-    sign_in_with_codes(page, account, exchange.api)
-    create_passkey(page, account, exchange, inbox)
+        page, accounts, exchange, inbox, authenticator, time_travel, sign_in):
+    account = accounts.create(factors=ALL_FACTORS, balance_usdt=100)  # with a fresh phone
+    sign_in_with_codes(page, account, sign_in)
+    create_passkey(page, account, sign_in, inbox)
     account.password = accounts.new_password()
     exchange.api.reset_password(account.id, account.password)  # starts the 24-hour hold, ends sessions
     time_travel.advance(timedelta(seconds=61))  # past the steps the login and the passkey set-up used
-    sign_in_with_codes(page, account, exchange.api)
+    sign_in_with_codes(page, account, sign_in)
 
     withdrawal = WithdrawalPage(page).open()
     withdrawal.withdraw_with_passkey(ADDRESS, "10")
@@ -86,6 +85,6 @@ def test_the_withdrawal_hold_also_stops_passkey_withdrawals(
     expect(withdrawal.balance).to_have_text("100.00 USDT")
 
     time_travel.advance(timedelta(hours=WITHDRAWAL_HOLD_HOURS))
-    sign_in_with_codes(page, account, exchange.api)  # the session idled out meanwhile
+    sign_in_with_codes(page, account, sign_in)  # the session idled out meanwhile
     withdrawal.open().withdraw_with_passkey(ADDRESS, "10")
     expect(withdrawal.done).to_contain_text("10")

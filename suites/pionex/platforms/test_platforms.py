@@ -40,13 +40,14 @@ def test_ios_offers_email_phone_apple_and_google(device_page, variant_device):
 
 @pytest.mark.behaviour("PX-PLAT-03")
 @pytest.mark.parametrize("variant_device", device_variants(*ANDROID_VARIANTS))
-def test_android_sign_in_works_like_the_website_verification_step_included(device_page, accounts, variant_device):
+def test_android_sign_in_works_like_the_website_verification_step_included(device_page, accounts, sign_in,
+                                                                           variant_device):
     account = accounts.create(factors=("totp",), balance_usdt=10)
     android = device_page(DEVICES[variant_device])
     LoginPage(android).open().login(account.email, account.password)
     verification = VerificationPage(android)
     verification.assert_current()
-    verification.submit_code(account.totp().at(accounts.api.now()))
+    verification.submit_code(sign_in.totp(account))
     expect(AccountPage(android).balance).to_have_text("10.00 USDT")
 
 

@@ -44,7 +44,7 @@ def test_wrong_password_is_refused_with_the_same_message_as_an_unknown_address(p
 
 @pytest.mark.behaviour("PX-LOGIN-03")
 @pytest.mark.variant(identifier="email", factor="authenticator")
-def test_authenticator_code_is_asked_after_the_password_and_only_the_right_one_signs_in(page, accounts, time_travel):
+def test_authenticator_code_is_asked_after_the_password_and_only_the_right_one_signs_in(page, accounts, server_time):
     account = accounts.create(factors=("totp",))
     LoginPage(page).open().login(account.email, account.password)
 
@@ -52,12 +52,12 @@ def test_authenticator_code_is_asked_after_the_password_and_only_the_right_one_s
     verification.assert_current()
     assert accounts.state(account)["live_sessions"] == 0
 
-    right_code = account.totp().at(time_travel.now())
+    right_code = account.totp().at(server_time.now())
     wrong_code = f"{(int(right_code) + 1) % 1_000_000:06d}"
     verification.submit_codes(totp=wrong_code)
     expect(verification.error).to_contain_text("wrong or has expired")
     assert accounts.state(account)["live_sessions"] == 0
 
-    verification.submit_codes(totp=account.totp().at(time_travel.now()))
+    verification.submit_codes(totp=account.totp().at(server_time.now()))
     AccountPage(page).assert_current()
     expect(AccountPage(page).login_email).to_have_text(account.email)

@@ -51,7 +51,7 @@ def _wrong(code: str) -> str:
 @pytest.mark.variant(identifier="phone")
 @pytest.mark.parametrize("factor", ["sms", "authenticator"])
 def test_a_phone_sign_in_with_2fa_bound_asks_the_code_and_only_the_right_one_signs_in(
-        factor, screen_forms, accounts, deliveries, time_travel):
+        factor, screen_forms, accounts, deliveries, server_time):
     phone, national = accounts.new_phone()
     account = accounts.create(registered_via="phone", email=None, phone=phone,
                               factors=("sms",) if factor == "sms" else ("totp",))
@@ -60,7 +60,7 @@ def test_a_phone_sign_in_with_2fa_bound_asks_the_code_and_only_the_right_one_sig
     assert answer.asks_for_code and not answer.signed_in, f"the right password alone: {answer}"
     assert accounts.state(account)["live_sessions"] == 0
 
-    right = deliveries.sms_code(phone) if factor == "sms" else account.totp().at(time_travel.now())
+    right = deliveries.sms_code(phone) if factor == "sms" else account.totp().at(server_time.now())
     answer = forms.submit_code(_wrong(right))
     assert answer.code_error and not answer.signed_in, f"a wrong {factor} code: {answer}"
     assert accounts.state(account)["live_sessions"] == 0

@@ -17,14 +17,12 @@ def _wrong(code: str) -> str:
 
 
 def _all_three(accounts):
-    phone, _ = accounts.new_phone()
-    return accounts.create(factors=("email", "sms", "totp"), phone=phone, balance_usdt=10)
+    return accounts.create(factors=("email", "sms", "totp"), balance_usdt=10)  # with a fresh phone
 
 
 @pytest.mark.behaviour("PX-UNBIND-01")
 def test_unbind_needs_sms_email_and_authenticator_all_bound(page, accounts, sign_in):
-    phone, _ = accounts.new_phone()
-    without_authenticator = accounts.create(factors=("email", "sms"), phone=phone)
+    without_authenticator = accounts.create(factors=("email", "sms"))
     sign_in.with_session(page, without_authenticator)
     SecurityPage(page).open().start_unbind("sms")
     unbind = UnbindPage(page)
