@@ -36,6 +36,15 @@ class AuthenticatorSetupPage(StepPage):
     def bound_message(self) -> Locator:
         return self.page.get_by_test_id("authenticator-bound")
 
+    @property
+    def backup_codes(self) -> Locator:
+        """CoinEx: the backup codes handed out with the binding, shown once."""
+        return self.page.get_by_test_id("backup-codes")
+
+    @property
+    def backup_code(self) -> Locator:
+        return self.page.get_by_test_id("backup-code")
+
     def send_identity_code(self) -> None:
         with allure.step("Send the e-mail/SMS code that confirms it is me"):
             self.click_and_load(self.page.get_by_test_id("send-identity-code"))

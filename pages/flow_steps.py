@@ -15,3 +15,8 @@ class StepPage(BasePage):
 
     def assert_step(self, page_id: str) -> None:
         expect(self.screen(page_id), f"expected the {page_id} step").to_be_visible()
+
+    def state_mark(self, test_id: str) -> Locator:
+        """The element a screen state is known by, named by its test id in a table of screen
+        states (suites/accessibility/screens.py), where no page object names it."""
+        return self.page.get_by_test_id(test_id).first

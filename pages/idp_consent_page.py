@@ -11,6 +11,10 @@ from .base_page import BasePage
 class IdpConsentPage(BasePage):
     page_id = "idp-consent"
 
+    @property
+    def apple_id_field(self) -> Locator:
+        return self.page.get_by_label("Apple ID")
+
     def choose_identity(self, email: str, *, hide_my_email: bool = False, password: str | None = None) -> None:
         with allure.step(f"Choose identity {email}{' with Hide My Email' if hide_my_email else ''}"):
             self.page.locator("#identity").fill(email)

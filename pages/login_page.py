@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import allure
 from playwright.sync_api import Locator
 
@@ -47,6 +49,11 @@ class LoginPage(BasePage):
         return self.page.locator('[data-testid="lockout-message"], [data-testid="security-lock-message"]')
 
     @property
+    def security_lock_message(self) -> Locator:
+        """CoinEx's security review lock (failures from an unfamiliar device)."""
+        return self.page.get_by_test_id("security-lock-message")
+
+    @property
     def notice(self) -> Locator:
         return self.page.get_by_test_id("login-notice")
 
@@ -63,8 +70,41 @@ class LoginPage(BasePage):
         return self.page.get_by_test_id("continue-with-apple")
 
     @property
+    def phone_tab(self) -> Locator:
+        return self.page.get_by_test_id("login-with-phone")
+
+    @property
+    def official_url(self) -> Locator:
+        return self.page.get_by_test_id("official-url")
+
+    @property
+    def app_links(self) -> Locator:
+        return self.page.get_by_test_id("app-links").get_by_role("link")
+
+    @property
     def help_links(self) -> Locator:
         return self.page.get_by_test_id("login-help")
+
+    @property
+    def help_service_email(self) -> Locator:
+        return self.help_links.get_by_test_id("help-service-email")
+
+    @property
+    def help_forgot_password(self) -> Locator:
+        return self.help_links.get_by_test_id("help-forgot-password")
+
+    def open_support(self) -> None:
+        with allure.step("Trouble logging in? Contact support"):
+            self.click_and_load(self.help_links.get_by_test_id("help-support"))
+
+    def forgot_password(self) -> None:
+        with allure.step("Forgot password"):
+            self.click_and_load(self.page.get_by_role("link", name=re.compile("Forgot password", re.I)))
+
+    def submit_verification_ticket(self) -> None:
+        """The security lock's way out: submit a verification ticket (CoinEx)."""
+        with allure.step("Locked: submit a verification ticket"):
+            self.click_and_load(self.page.get_by_role("link", name="submit a verification ticket"))
 
     def login(self, email: str, password: str) -> None:
         with allure.step(f"Log in as {email}"):
@@ -74,7 +114,7 @@ class LoginPage(BasePage):
 
     def login_with_phone(self, region: str, national_number: str, password: str) -> None:
         with allure.step(f"Log in with phone {national_number} ({region})"):
-            self.click_and_load(self.page.get_by_test_id("login-with-phone"))
+            self.click_and_load(self.phone_tab)
             self.country_code.select_option(region)
             self.phone_field.fill(national_number)
             self.password_field.fill(password)

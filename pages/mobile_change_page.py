@@ -34,9 +34,17 @@ class MobileChangePage(StepPage):
             self.click_and_load(self.page.get_by_role("link", name="Security", exact=True))
             self.click_and_load(self.page.get_by_test_id("security-mobile").get_by_role("link", name="Manage"))
 
+    def action_button(self, action: str) -> Locator:
+        """Manage -> Change or Unbind."""
+        return self.page.get_by_role("button", name=action.title(), exact=True)
+
     def choose(self, action: str) -> None:
         with allure.step(f"Choose {action.title()}"):
-            self.click_and_load(self.page.get_by_role("button", name=action.title(), exact=True))
+            self.click_and_load(self.action_button(action))
+
+    @property
+    def instructions(self) -> Locator:
+        return self.page.get_by_test_id("mobile-instructions")
 
     def continue_after_instructions(self) -> None:
         with allure.step("Read the instructions, Continue"):
@@ -60,6 +68,10 @@ class MobileChangePage(StepPage):
             self.page.locator("#code").fill(code)
             self.click_and_load(self.page.get_by_test_id("mobile-2fa-next"))
 
+    @property
+    def passkey_error(self) -> Locator:
+        return self.page.get_by_test_id("passkey-error")
+
     def verify_with_passkey(self) -> None:
         with allure.step("Verify with the passkey"):
             self.page.get_by_role("button", name="Verify with passkey").click()
@@ -79,8 +91,12 @@ class MobileChangePage(StepPage):
             self.page.get_by_label("Slide to complete the puzzle").fill(str(position))
             self.click_and_load(self.page.get_by_test_id("slide-submit"))
 
+    def slide_mark(self) -> int:
+        """Where the puzzle piece belongs, in % of the track."""
+        return int(self.slide_target.get_attribute("data-target"))
+
     def slide_to_the_mark(self) -> None:
-        self.slide_to(int(self.slide_target.get_attribute("data-target")))
+        self.slide_to(self.slide_mark())
 
     def enter_sms_code(self, code: str) -> None:
         with allure.step(f"SMS code {code}, Next"):
@@ -94,3 +110,7 @@ class MobileChangePage(StepPage):
     @property
     def authentication_unavailable(self) -> Locator:
         return self.page.get_by_role("link", name="Security authentication unavailable?")
+
+    def report_authentication_unavailable(self) -> None:
+        with allure.step("Security authentication unavailable?"):
+            self.click_and_load(self.authentication_unavailable)

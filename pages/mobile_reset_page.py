@@ -62,6 +62,18 @@ class MobileResetPage(StepPage):
     def failed(self) -> Locator:
         return self.page.get_by_test_id("questions-failed")
 
+    def question_kinds(self) -> list[str]:
+        """Each question's kind, in order: single or multiple choice."""
+        return [self.questions.nth(i).get_attribute("data-kind") for i in range(self.questions.count())]
+
+    @property
+    def continue_button(self) -> Locator:
+        return self.page.get_by_role("button", name="Continue")
+
+    @property
+    def submit_documents_button(self) -> Locator:
+        return self.page.get_by_role("button", name="Submit Documents")
+
     def start_questions(self) -> None:
         with allure.step("Attention: Start now"):
             self.click_and_load(self.page.get_by_role("button", name="Start now"))
@@ -75,15 +87,19 @@ class MobileResetPage(StepPage):
                 groups.nth(1).get_by_label(coin, exact=True).check()
             groups.nth(2).get_by_label(deposit, exact=True).check()
             groups.nth(3).get_by_label(bots, exact=True).check()
+            self.submit_answers()
+
+    def submit_answers(self) -> None:
+        with allure.step("Submit the answers"):
             self.click_and_load(self.page.get_by_role("button", name="Submit"))
 
     def continue_questions(self) -> None:
         with allure.step("Failed attempt: Continue"):
-            self.click_and_load(self.page.get_by_role("button", name="Continue"))
+            self.click_and_load(self.continue_button)
 
     def submit_documents_instead(self) -> None:
         with allure.step("Choose Submit Documents"):
-            self.click_and_load(self.page.get_by_role("button", name="Submit Documents"))
+            self.click_and_load(self.submit_documents_button)
 
     # --- biometric ---
     def click(self, name: str) -> None:
@@ -116,6 +132,10 @@ class MobileResetPage(StepPage):
         return self.page.get_by_test_id("phone-handoff-link")
 
     # --- documents ---
+    @property
+    def documents_form(self) -> Locator:
+        return self.page.get_by_test_id("documents-form")
+
     def submit_documents(self, email_kind: str | None, email_shot: dict | None, direction: str | None,
                          transaction_shot: dict | None) -> None:
         with allure.step(f"Submit documents: {email_kind} e-mail screenshot, {direction} transaction screenshot"):

@@ -21,6 +21,14 @@ class PasskeysPage(BasePage):
         return self.page.get_by_test_id("passkey-name")
 
     @property
+    def created(self) -> Locator:
+        return self.page.get_by_test_id("passkey-created")
+
+    @property
+    def none_yet(self) -> Locator:
+        return self.page.get_by_test_id("no-passkeys")
+
+    @property
     def notice(self) -> Locator:
         return self.page.get_by_test_id("passkey-notice")
 

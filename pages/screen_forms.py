@@ -18,29 +18,10 @@ import allure
 import httpx
 import phonenumbers
 
-CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
-META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+from .form_posts import post_form, script_headers
+
 SCREEN = re.compile(r'<main[^>]*\sdata-page="([^"]+)"')
 CODE_FIELDS = {"email": "email_code", "sms": "sms_code", "totp": "totp_code"}
-
-
-class _HiddenFields(HTMLParser):
-    """The hidden fields of the form that posts to <action> (its CSRF token, a robot challenge)."""
-
-    def __init__(self, action: str) -> None:
-        super().__init__()
-        self.action, self.inside, self.fields = action, False, {}
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        found = dict(attrs)
-        if tag == "form":
-            self.inside = found.get("action") == self.action
-        elif tag == "input" and self.inside and found.get("type") == "hidden" and found.get("name"):
-            self.fields[found["name"]] = found.get("value") or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self.inside = False
 
 
 class _TextOf(HTMLParser):
@@ -91,6 +72,13 @@ class _Choices(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.label is not None:
             self.label.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The page's words without markup or per-session values (form tokens), to compare two answers."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r'value="[^"]*"|content="[^"]*"', "", html)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 @dataclass
@@ -262,14 +250,7 @@ class ScreenForms:
         self.http = httpx.Client(base_url=base_url, timeout=30, follow_redirects=True)
 
     def _post(self, path: str, fields: dict[str, str], form_page: str | None = None) -> Answer:
-        page = self.http.get(form_page or path)
-        hidden = _HiddenFields(path)
-        hidden.feed(page.text)
-        if "csrf_token" not in hidden.fields:  # a form page whose form posts elsewhere than its action
-            found = CSRF_FIELD.search(page.text)
-            assert found, f"GET {form_page or path} -> {page.status_code}: no form with a CSRF token"
-            hidden.fields["csrf_token"] = found.group(1)
-        return Answer(self.http.post(path, data={**hidden.fields, **fields}))
+        return Answer(post_form(self.http, path, fields, form_page, hidden_fields=True))
 
     def login(self, email: str, password: str) -> Answer:
         with allure.step(f"Post the login form: {email}"):
@@ -417,10 +398,8 @@ class ScreenForms:
     def ask_passkey_ceremony(self) -> Answer:
         """The ceremony screen's first fetch (its options): 403 until the codes have passed."""
         with allure.step("Ask for the passkey ceremony's options"):
-            token = META_CSRF.search(self.http.get("/security/passkeys").text)
-            assert token, "GET /security/passkeys: no csrf-token meta"
-            return Answer(self.http.post("/security/passkeys/options", headers={"X-CSRF-Token": token.group(1)},
-                                         content="{}"))
+            headers = script_headers(self.http, "/security/passkeys")
+            return Answer(self.http.post("/security/passkeys/options", headers=headers, content="{}"))
 
     def passkeys_page(self) -> Answer:
         with allure.step("Open Security -> Passkey"):

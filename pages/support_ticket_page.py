@@ -27,6 +27,10 @@ class SupportTicketPage(BasePage):
                 self.page.get_by_label("Screenshots of the error").set_input_files(screenshots)
             self.click_and_load(self.page.get_by_test_id("ticket-submit"))
 
+    def submit_blank(self) -> None:
+        with allure.step("Submit the support ticket without filling it in"):
+            self.click_and_load(self.page.get_by_test_id("ticket-submit"))
+
     @property
     def queued(self) -> Locator:
         return self.page.get_by_test_id("ticket-queued")
@@ -58,6 +62,10 @@ class IdentityTicketPage(BasePage):
                 self.page.get_by_label("Photo of your ID").set_input_files(id_photo)
             if selfie:
                 self.page.get_by_label("Selfie").set_input_files(selfie)
+            self.click_and_load(self.page.get_by_test_id("identity-ticket-submit"))
+
+    def submit_blank(self) -> None:
+        with allure.step("Submit the verification ticket without filling it in"):
             self.click_and_load(self.page.get_by_test_id("identity-ticket-submit"))
 
     @property

@@ -13,6 +13,10 @@ class UnbindPage(StepPage):
     page_id = "unbind-notice"
 
     @property
+    def title(self) -> Locator:
+        return self.page.get_by_test_id("unbind-title")
+
+    @property
     def warning(self) -> Locator:
         return self.page.get_by_test_id("unbind-warning")
 
@@ -39,6 +43,10 @@ class UnbindPage(StepPage):
     @property
     def done_message(self) -> Locator:
         return self.page.get_by_test_id("unbind-done")
+
+    def cannot_receive_a_code(self) -> None:
+        with allure.step("Cannot receive one of the codes?"):
+            self.click_and_load(self.cannot_receive_code_link)
 
     def next(self) -> None:
         with allure.step("Read the notice and click Next"):

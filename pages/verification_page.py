@@ -50,6 +50,15 @@ class VerificationPage(BasePage):
         with allure.step("Resend the code"):
             self.click_and_load(self.resend_button)
 
+    def lost_2fa(self) -> None:
+        with allure.step("Lost 2-factor authentication?"):
+            self.click_and_load(self.page.get_by_role("link", name="Lost 2-factor authentication?"))
+
+    def security_verification_unavailable(self) -> None:
+        """CoinEx: the way to the mobile reset when no verification tool is at hand."""
+        with allure.step("Security Verification Unavailable?"):
+            self.click_and_load(self.page.get_by_role("link", name="Security Verification Unavailable?"))
+
     def switch_to(self, channel: str) -> None:
         with allure.step(f"Switch verification to {channel}"):
             self.click_and_load(self.page.get_by_test_id(f"switch-to-{channel}"))

@@ -6,12 +6,11 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 
 from fixtures import accessibility
 from fixtures.accounts import AccountFactory, TestAccount
 from pages.backoffice_page import BackofficePage
-from pages.base_page import BasePage
 
 
 @dataclass
@@ -37,11 +36,6 @@ class Driver:
         page's timers, which the paused test clock would stop, so its clock runs meanwhile."""
         with self.time_travel.page_clock_running():
             return accessibility.audit(self.page)
-
-    def click_and_load(self, target: Locator) -> None:
-        """Click a link or a form's button and wait for the page it loads, so that the audit
-        reads the whole of it (BasePage.click_and_load)."""
-        BasePage(self.page).click_and_load(target)
 
     def signed_in(self, **seed) -> TestAccount:
         """A fresh account (``accounts.create`` arguments), signed in with a test-API session

@@ -4,6 +4,7 @@ the back office. Each ends on the screen to audit."""
 from __future__ import annotations
 
 from pages.authenticator_page import AuthenticatorSetupPage
+from pages.backoffice_page import BackofficePage
 from pages.idp_consent_page import IdpConsentPage
 from pages.login_page import LoginPage
 from pages.passkeys_page import PasskeyIdentityPage, PasskeysPage
@@ -196,10 +197,7 @@ def bind_code(d: Driver) -> None:
 
 
 def backoffice_login_error(d: Driver) -> None:
-    d.page.goto("/backoffice/login")
-    d.page.get_by_label("Agent e-mail").fill("nobody@support.example.com")
-    d.page.get_by_label("Password").fill("wrong password")
-    d.click_and_load(d.page.get_by_test_id("backoffice-login-submit"))
+    BackofficePage(d.page).log_in("nobody@support.example.com", "wrong password")
 
 
 def backoffice_queue(d: Driver) -> None:
@@ -218,7 +216,7 @@ def backoffice_review(kind: str):
 
 def backoffice_review_error(d: Driver) -> None:
     backoffice_review("lost_authenticator")(d)
-    d.click_and_load(d.page.get_by_test_id("approve"))
+    BackofficePage(d.page).approve()
 
 
 def backoffice_checklist(d: Driver) -> None:

@@ -59,7 +59,7 @@ def reset_questions(d: Driver) -> None:
 
 def reset_questions_unanswered(d: Driver) -> None:
     reset_questions(d)
-    d.click_and_load(d.page.get_by_role("button", name="Submit"))
+    MobileResetPage(d.page).submit_answers()
 
 
 def reset_questions_failed(d: Driver) -> None:

@@ -3,11 +3,12 @@ forgot password, support, status, the mock identity providers. Each ends on the 
 
 from __future__ import annotations
 
+from pages.account_page import AccountPage
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.idp_consent_page import IdpConsentPage
 from pages.login_page import LoginPage
 from pages.lost_2fa_page import Lost2faPage
-from pages.signup_page import SignupPage
+from pages.signup_page import PhoneCodePage, SignupPage
 from pages.support_case_page import SupportCasePage
 from pages.support_page import SupportPage
 from pages.support_ticket_page import IdentityTicketPage, SupportTicketPage
@@ -37,7 +38,7 @@ def locked_out(d: Driver) -> None:
     failures from an unknown device lock the account for review instead: login-review-locked)."""
     account = d.accounts.create()
     d.sign_in(d.page, account)  # through the login page: that is what makes the device known
-    d.click_and_load(d.page.get_by_test_id("logout"))
+    AccountPage(d.page).log_out()
     login = LoginPage(d.page)
     for _ in range(MAX_FAILED_LOGINS):
         login.login(account.email, account.password + "x")
@@ -57,7 +58,7 @@ def maintenance_status(d: Driver) -> None:
 
 def logged_out(d: Driver) -> None:
     d.signed_in()
-    d.click_and_load(d.page.get_by_test_id("logout"))
+    AccountPage(d.page).log_out()
 
 
 def review_locked(d: Driver) -> None:
@@ -81,8 +82,7 @@ def signup_phone_code(d: Driver) -> None:
 
 def signup_phone_code_error(d: Driver) -> None:
     signup_phone_code(d)
-    d.page.get_by_label("SMS verification code").fill(WRONG_CODE)
-    d.click_and_load(d.page.get_by_test_id("signup-code-submit"))
+    PhoneCodePage(d.page).confirm(WRONG_CODE)
 
 
 def _to_verification(d: Driver, account) -> VerificationPage:
@@ -108,12 +108,12 @@ def verify_error(d: Driver) -> None:
 
 def verify_backup_code(d: Driver) -> None:
     _to_verification(d, d.accounts.create(factors=("totp",), backup_codes=True))
-    d.click_and_load(d.page.get_by_test_id("switch-to-backup"))
+    VerificationPage(d.page).switch_to("backup")
 
 
 def lost_2fa(d: Driver) -> None:
     verify_totp(d)
-    d.click_and_load(d.page.get_by_test_id("to-lost-2fa"))
+    VerificationPage(d.page).lost_2fa()
 
 
 def lost_2fa_code_sent(d: Driver) -> None:
@@ -128,8 +128,7 @@ def lost_2fa_error(d: Driver) -> None:
 
 def lost_2fa_submitted(d: Driver) -> None:
     account = d.accounts.create(factors=("totp",))
-    _to_verification(d, account)
-    d.click_and_load(d.page.get_by_test_id("to-lost-2fa"))
+    _to_verification(d, account).lost_2fa()
     mark = d.deliveries.mark()
     lost = Lost2faPage(d.page)
     lost.send_code()
@@ -221,14 +220,13 @@ def support_ticket_duplicate(d: Driver) -> None:
 
 
 def support_ticket_errors(d: Driver) -> None:
-    SupportTicketPage(d.page).open()
-    d.click_and_load(d.page.get_by_test_id("ticket-submit"))
+    SupportTicketPage(d.page).open().submit_blank()
 
 
 def identity_ticket_errors(path: str):
     def journey(d: Driver) -> None:
         d.page.goto(path)
-        d.click_and_load(d.page.get_by_test_id("identity-ticket-submit"))
+        IdentityTicketPage(d.page).submit_blank()
     return journey
 
 

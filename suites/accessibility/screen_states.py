@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fixtures import accessibility
+from pages.flow_steps import StepPage
 
 from .screens import Screen
 
@@ -35,11 +36,10 @@ class ScreenState:
 def reach(driver, screen: Screen) -> None:
     with allure.step(f"Reach the {screen.name} screen"):
         screen.journey(driver)
-    page = driver.page
-    expect(page.locator(f'main[data-page="{screen.page_id}"]'),
-           f"the journey should end on {screen.page_id}").to_be_visible()
+    reached = StepPage(driver.page)
+    expect(reached.screen(screen.page_id), f"the journey should end on {screen.page_id}").to_be_visible()
     if screen.shows:
-        expect(page.get_by_test_id(screen.shows).first, f"{screen.name} should show {screen.shows}").to_be_attached()
+        expect(reached.state_mark(screen.shows), f"{screen.name} should show {screen.shows}").to_be_attached()
 
 
 class ScreenStates:

@@ -3,15 +3,14 @@ sending a header a proxy would add, or a request no page would send."""
 
 from __future__ import annotations
 
-import re
 import statistics
-import time
 from dataclasses import dataclass, field
 
 import httpx
 import pytest
 
-CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+from pages.form_posts import post_form
+
 SESSION_COOKIE = "exchange_session"
 
 
@@ -23,23 +22,16 @@ class FormClient:
     def __post_init__(self) -> None:
         self.http = httpx.Client(base_url=self.base_url, headers=self.headers, follow_redirects=False, timeout=30)
 
-    def token_for(self, path: str) -> str:
-        page = self.http.get(path)
-        found = CSRF_FIELD.search(page.text)
-        assert found, f"{path} has no form with a CSRF token (status {page.status_code})"
-        return found.group(1)
-
     def submit(self, path: str, fields: dict[str, str], form_page: str | None = None) -> httpx.Response:
         """Open the form page (for its token and session), then post the form as a browser would."""
-        token = self.token_for(form_page or path)
-        return self.http.post(path, data={"csrf_token": token, **fields})
+        return post_form(self.http, path, fields, form_page)
 
     def timed_submit(self, path: str, fields: dict[str, str],
                      form_page: str | None = None) -> tuple[httpx.Response, float]:
-        token = self.token_for(form_page or path)
-        started = time.perf_counter()
-        response = self.http.post(path, data={"csrf_token": token, **fields})
-        return response, time.perf_counter() - started
+        """The answer, and the seconds from sending the post to its last byte (the opening of the
+        form page before it is not counted)."""
+        response = self.submit(path, fields, form_page)
+        return response, response.elapsed.total_seconds()
 
     def close(self) -> None:
         self.http.close()
@@ -58,13 +50,6 @@ def form_client(exchange):
     yield make
     for client in made:
         client.close()
-
-
-def visible_text(html: str) -> str:
-    """The page's words without markup or per-session values, to compare two answers."""
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r'value="[^"]*"|content="[^"]*"', "", html)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def quiet_ms(samples: list[float]) -> float:

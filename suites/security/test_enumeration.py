@@ -11,7 +11,8 @@ only adds delay; the quiet samples show the server's own work)."""
 
 import pytest
 
-from suites.security.http_client import quiet_ms, visible_text
+from pages.screen_forms import visible_text
+from suites.security.http_client import quiet_ms
 
 SAMPLES = 25
 BOUND_FLOOR_MS = 15.0

@@ -14,8 +14,7 @@ NEW_PHONE = ("SE", "0701234567")
 
 
 def _post_from_the_session(page, path: str, fields: dict[str, str]):
-    token = BasePage(page).csrf_token()
-    return page.request.post(path, form={"csrf_token": token, **fields}, max_redirects=0)
+    return BasePage(page).post_form(path, fields, max_redirects=0)
 
 
 def _skipped_contact_steps(brand: str, accounts) -> list[tuple[str, dict[str, str]]]:

@@ -6,6 +6,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from pages import AccountPage, LoginPage
+from pages.base_page import BasePage
+from pages.form_posts import with_form_token
 from suites.security.forgery import submit_forged_form
 from suites.security.sessions import opens_the_account
 
@@ -29,7 +31,7 @@ def test_a_login_forged_on_another_origin_does_not_sign_the_victim_into_the_atta
     LoginPage(page).open()  # the victim has visited the exchange: the browser holds a session cookie
 
     answer = submit_forged_form(page, exchange.base_url, "/login",
-                                {"email": attacker.email, "password": attacker.password, "csrf_token": "forged"})
+                                with_form_token({"email": attacker.email, "password": attacker.password}, "forged"))
 
     assert answer.status == 403, f"the forged login was answered {answer.status}"
     assert not opens_the_account(AccountPage(page).open().page), "the victim's browser is signed in as the attacker"
@@ -37,13 +39,8 @@ def test_a_login_forged_on_another_origin_does_not_sign_the_victim_into_the_atta
 
 
 def _same_origin_links(page, base_url: str) -> set[str]:
-    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    hrefs = BasePage(page).link_targets()
     return {h.split("#")[0] for h in hrefs if urlsplit(h).netloc == urlsplit(base_url).netloc}
-
-
-def _post_form_actions(page) -> set[str]:
-    return set(page.eval_on_selector_all(
-        "form", "forms => forms.filter(f => f.method.toLowerCase() === 'post').map(f => f.action)"))
 
 
 @pytest.mark.behaviour("SEC-CSRF-02")
@@ -62,7 +59,7 @@ def test_following_every_link_and_getting_every_form_action_changes_nothing(page
         response = page.goto(url)
         assert response is not None and response.status < 500, f"GET {url} answered {response and response.status}"
         if urlsplit(page.url).netloc == urlsplit(exchange.base_url).netloc:
-            actions |= _post_form_actions(page)
+            actions |= BasePage(page).post_form_actions()
             if len(seen) < 25:  # two levels deep from the signed-in pages is enough
                 to_visit.extend(_same_origin_links(page, exchange.base_url) - seen)
     assert any(a.endswith("/logout") for a in actions), "the crawl found no logout form: it saw too little"

@@ -77,5 +77,5 @@ def test_resetting_the_password_ends_every_session_of_the_account(page, new_cont
     assert not opens_the_account(replayed_in_a_new_context(new_context, stolen)), (
         "a pre-reset cookie still opens the account")
     elsewhere.reload()
-    expect(elsewhere.get_by_test_id("login-submit")).to_be_visible()
+    expect(LoginPage(elsewhere).submit_button).to_be_visible()
     assert accounts.state(account)["live_sessions"] == 0

@@ -22,12 +22,12 @@ def test_binding_totp_shows_backup_codes_once_and_they_stand_in_for_it(
     key = setup.key.inner_text()
     setup.bind(pyotp.TOTP(key).at(server_time.now()))
     expect(setup.bound_message).to_be_visible()
-    codes = page.get_by_test_id("backup-code")
+    codes = setup.backup_code
     expect(codes).not_to_have_count(0)
     backup = codes.first.inner_text()
 
     setup.open()  # shown once: not on a later visit
-    expect(page.get_by_test_id("backup-codes")).to_have_count(0)
+    expect(setup.backup_codes).to_have_count(0)
 
     AccountPage(page).open().log_out()
     LoginPage(page).open().login(account.email, account.password)

@@ -1,7 +1,5 @@
 """CoinEx: Forgot Password from the login page, and only the new password afterwards (seeds/003 line 3)."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -13,7 +11,7 @@ from pages.forgot_password_page import ForgotPasswordPage
 def test_forgot_password_on_the_login_page_then_only_the_new_password_signs_in(page, accounts, deliveries):
     account = accounts.create()
     login = LoginPage(page).open()
-    page.get_by_role("link", name=re.compile("Forgot password", re.I)).first.click()
+    login.forgot_password()
     forgot = ForgotPasswordPage(page)
     forgot.assert_current()
     mark = deliveries.mark()

@@ -36,10 +36,10 @@ def test_change_needs_the_email_code_then_one_2fa_tool_of_the_users_choice(page,
     mobile = MobileChangePage(page)
     mobile.open_from_security_settings()
     mobile.assert_current()
-    expect(page.get_by_role("button", name="Change", exact=True)).to_be_visible()
-    expect(page.get_by_role("button", name="Unbind", exact=True)).to_be_visible()
+    expect(mobile.action_button("change")).to_be_visible()
+    expect(mobile.action_button("unbind")).to_be_visible()
     mobile.choose("change")
-    expect(page.get_by_test_id("mobile-instructions")).to_be_visible()
+    expect(mobile.instructions).to_be_visible()
 
     mark = deliveries.mark()
     mobile.continue_after_instructions()
@@ -71,7 +71,7 @@ def test_new_number_gets_an_sms_code_only_after_the_slide_check(page, accounts, 
     mobile.assert_step("mobile-change-slide")
     assert exchange.api.sms(new_phone) == []
 
-    target = int(mobile.slide_target.get_attribute("data-target"))
+    target = mobile.slide_mark()
     mobile.slide_to(target + 20 if target < 50 else target - 20)
     mobile.assert_step("mobile-change-slide")
     expect(mobile.error).to_contain_text("Slide again")
@@ -109,7 +109,7 @@ def test_security_authentication_unavailable_leads_to_the_reset_then_a_new_numbe
     account = _signed_in(page, accounts, sign_in, factors=("sms",))
     mobile = _past_email_code(page, account, deliveries, "change")
     mobile.assert_step("mobile-change-2fa")
-    mobile.authentication_unavailable.click()
+    mobile.report_authentication_unavailable()
     MobileResetPage(page).assert_step("mobile-reset-instructions")
 
     exchange.api.coinex_mobile_reset(account.id)  # the security tool is reset (the reset has its own tests)
@@ -141,7 +141,7 @@ def test_a_bound_passkey_can_be_the_2fa_tool_for_unbinding(page, accounts, deliv
     expect(mobile.tool).to_contain_text("Passkey")
     with authenticator.refuses():
         mobile.verify_with_passkey()
-        expect(page.get_by_test_id("passkey-error")).to_be_visible()
+        expect(mobile.passkey_error).to_be_visible()
     assert exchange.api.coinex_profile(account.id)["phone"] == phone
     mobile.verify_with_passkey()
     mobile.assert_step("mobile-unbind-done")

@@ -1,12 +1,9 @@
 """CoinEx: document review in the mobile reset (seeds/004 lines 7, 34-42)."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage
-from pages.base_page import BasePage
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.mobile_reset_page import MobileResetPage
 from pages.support_ticket_page import ReviewChecklistPage
@@ -36,7 +33,7 @@ def test_documents_take_a_coinex_notice_and_a_counterparty_screenshot_as_real_im
         page, accounts, exchange, time_travel, deliveries):
     account, reset = _at_documents(page, accounts, exchange, time_travel, deliveries)
     expect(reset.notice_kinds).to_have_text(list(EMAIL_NOTICE_KINDS))
-    expect(page.get_by_test_id("documents-form")).to_contain_text("coin, amount, time and address or TXID")
+    expect(reset.documents_form).to_contain_text("coin, amount, time and address or TXID")
 
     assert _submit(page, reset, email_kind=None, direction=None, transaction_shot=None) == 400
     expect(reset.field_error("email_kind")).to_contain_text(
@@ -48,10 +45,9 @@ def test_documents_take_a_coinex_notice_and_a_counterparty_screenshot_as_real_im
     expect(reset.field_error("transaction_screenshot")).to_contain_text(f"larger than {UPLOAD_LIMIT_MB} MB")
     assert exchange.api.reviews(account.id) == []
 
-    token = BasePage(page).csrf_token()
-    promo = page.request.post("/reset-mobile/documents", multipart={
-        "csrf_token": token, "email_kind": "promotion", "direction": "deposit",
-        "email_screenshot": png(), "transaction_screenshot": png()})
+    promo = reset.post_form("/reset-mobile/documents", {
+        "email_kind": "promotion", "direction": "deposit", "email_screenshot": png(), "transaction_screenshot": png()},
+        multipart=True)
     assert promo.status == 400  # only the four notice kinds, even past the form
 
     assert _submit(page, reset) == 303  # accepted: on to the pending page
@@ -122,8 +118,7 @@ def test_forgot_password_in_the_reset_leads_to_documents_then_the_password_can_b
     reset.assert_step("mobile-reset-done")
     assert exchange.api.coinex_profile(account.id)["phone"] is None
 
-    LoginPage(page).open()  # the mobile no longer blocks it: reset the password now
-    page.get_by_role("link", name=re.compile("Forgot password", re.I)).first.click()
+    LoginPage(page).open().forgot_password()  # the mobile no longer blocks it: reset the password now
     forgot = ForgotPasswordPage(page)
     mark = deliveries.mark()
     forgot.submit_identifier(account.email)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from pages.base_page import BasePage
 from pages.mobile_reset_page import MobileResetPage
 from suites.coinex.mobile_reset.helpers import only_phone_bound, through_email_code
 from suites.coinex.promises import HIGH_VALUE_USDT, SECURITY_QUESTION_ATTEMPTS
@@ -22,8 +21,7 @@ def test_the_system_not_the_user_picks_the_check(
     reset = through_email_code(page, deliveries, seeded.account)
     reset.assert_step(expected)
     if expected != "mobile-reset-attention":  # no way to ask for the questions instead
-        token = BasePage(page).csrf_token()
-        assert page.request.post("/reset-mobile/questions/start", form={"csrf_token": token}).status >= 400
+        assert reset.post_form("/reset-mobile/questions/start").status >= 400
         reset.open()
         reset.assert_step(expected)
 

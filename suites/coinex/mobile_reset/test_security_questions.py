@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage, VerificationPage
-from pages.base_page import BasePage
+from pages.help_center_page import HelpCenterPage
 from pages.mobile_reset_page import MobileResetPage
 from suites.coinex.mobile_reset.helpers import answer_right, answer_wrong, only_phone_bound, through_email_code
 from suites.coinex.promises import SECURITY_QUESTION_ATTEMPTS, SECURITY_QUESTION_COUNT
@@ -18,8 +18,7 @@ NOT_HELD = "SOL"  # a coin the seeded account does not hold (it holds BTC, ETH a
 def test_help_center_reset_needs_i_agree_then_the_right_password(page, accounts, exchange, time_travel, deliveries):
     seeded = only_phone_bound(accounts, exchange)
     account = seeded.account
-    page.goto("/help")
-    page.get_by_role("link", name="Reset Mobile Number").click()
+    HelpCenterPage(page).open().reset_mobile_number()
     reset = MobileResetPage(page)
     reset.assert_step("mobile-reset-instructions")
     expect(reset.instructions).to_be_visible()
@@ -44,8 +43,9 @@ def test_security_verification_unavailable_on_the_login_step_opens_the_reset(pag
     phone, _ = accounts.new_phone()
     account = accounts.create(factors=("sms",), phone=phone)
     LoginPage(page).open().login(account.email, account.password)
-    VerificationPage(page).assert_current()
-    page.get_by_role("link", name="Security Verification Unavailable?").click()
+    verification = VerificationPage(page)
+    verification.assert_current()
+    verification.security_verification_unavailable()
     MobileResetPage(page).assert_step("mobile-reset-instructions")
 
 
@@ -59,8 +59,7 @@ def test_no_information_check_before_the_email_code(page, accounts, exchange, ti
     reset.enter_credentials(account.email, account.password)
     code = deliveries.email_code(account.email, "mobile reset", since=mark)
 
-    token = BasePage(page).csrf_token()
-    skipped = page.request.post("/reset-mobile/questions/start", form={"csrf_token": token})
+    skipped = reset.post_form("/reset-mobile/questions/start")
     assert skipped.status == 409  # the questions are not open before the code
     reset.enter_email_code(f"{(int(code) + 1) % 1_000_000:06d}")
     reset.assert_step("mobile-reset-code")
@@ -79,8 +78,7 @@ def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accou
     expect(reset.attention).to_contain_text(f"{SECURITY_QUESTION_COUNT} questions")
     reset.start_questions()
     expect(reset.questions).to_have_count(SECURITY_QUESTION_COUNT)
-    kinds = {reset.questions.nth(i).get_attribute("data-kind") for i in range(SECURITY_QUESTION_COUNT)}
-    assert kinds == {"single", "multiple"}
+    assert set(reset.question_kinds()) == {"single", "multiple"}
     assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
 
     mark = deliveries.mark()
@@ -99,10 +97,9 @@ def test_four_right_answers_reset_the_mobile_and_back_leads_to_login(page, accou
     login.login(account.email, account.password)  # mobile verification is no longer asked
     account_page = AccountPage(page)
     account_page.assert_current()
-    banner = page.get_by_test_id("mobile-reset-banner")
-    expect(banner).to_contain_text("mobile verification is disabled")
-    expect(banner.get_by_role("link", name="Bind 2FA")).to_be_visible()
-    expect(banner.get_by_role("link", name="Rebind mobile")).to_be_visible()
+    expect(account_page.mobile_reset_banner).to_contain_text("mobile verification is disabled")
+    expect(account_page.bind_2fa_link).to_be_visible()
+    expect(account_page.rebind_mobile_link).to_be_visible()
     assert len(exchange.api.sms(account.phone)) == sms_before  # nothing went to the old number
 
 
@@ -118,7 +115,7 @@ def test_one_wrong_answer_fails_the_attempt_without_saying_which_then_continue(
     reset.assert_step("mobile-reset-questions-failed")
     expect(reset.failed).to_contain_text(f"{SECURITY_QUESTION_ATTEMPTS - 1} attempts left")
     expect(reset.failed).not_to_contain_text(re.compile("bot|coin|deposit|month", re.I))
-    expect(page.get_by_role("button", name="Submit Documents")).to_be_visible()
+    expect(reset.submit_documents_button).to_be_visible()
     assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
 
     reset.continue_questions()
@@ -151,9 +148,8 @@ def test_after_three_failed_attempts_only_documents_remain(
         if attempt < SECURITY_QUESTION_ATTEMPTS:
             reset.continue_questions()
     expect(reset.failed).to_contain_text("only reset your mobile by submitting documents")
-    expect(page.get_by_role("button", name="Continue")).to_have_count(0)
-    token = BasePage(page).csrf_token()
-    assert page.request.post("/reset-mobile/questions/start", form={"csrf_token": token}).status == 403
+    expect(reset.continue_button).to_have_count(0)
+    assert reset.post_form("/reset-mobile/questions/start").status == 403
     assert exchange.api.coinex_profile(account.id)["phone"] == account.phone
 
     elsewhere = MobileResetPage(new_context().new_page())  # a fresh start does not bring attempts back

@@ -20,5 +20,5 @@ def test_a_bound_passkey_passes_the_security_verification(page, new_context, acc
     LoginPage(device).open().login(account.email, account.password)
     verification = VerificationPage(device)
     verification.switch_to("passkey")
-    device.get_by_test_id("verify-with-passkey").click()
+    verification.verify_with_passkey()
     expect(AccountPage(device).login_email).to_have_text(account.email)

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage, VerificationPage
+from pages.help_center_page import HelpCenterPage
 from pages.support_ticket_page import IdentityTicketPage, ReviewChecklistPage
 from suites.coinex.evidence import png, text_named_png
 
@@ -18,7 +19,7 @@ def test_review_lock_lifts_only_when_support_approves_the_id_and_selfie(page, ac
     exchange.api.coinex_review_lock(account.id)
     login = LoginPage(page).open()
     login.login(account.email, account.password)
-    page.get_by_role("link", name="submit a verification ticket").click()
+    login.submit_verification_ticket()
     ticket = IdentityTicketPage(page)
     ticket.assert_current()
     ticket.submit(account.email, png(name="passport.png"), text_named_png("selfie.png"))
@@ -30,7 +31,7 @@ def test_review_lock_lifts_only_when_support_approves_the_id_and_selfie(page, ac
 
     time_travel.advance(timedelta(days=30))  # no timer lifts it
     login.open().login(account.email, account.password)
-    expect(page.get_by_test_id("security-lock-message")).to_be_visible()
+    expect(login.security_lock_message).to_be_visible()
 
     agent = ReviewChecklistPage(request.getfixturevalue("support_agent").page)  # an agent on duty now
     agent.open_review(review["id"])
@@ -61,8 +62,9 @@ def test_a_rejected_unlock_ticket_keeps_the_account_locked(page, accounts, excha
     mail = inbox.wait_for(to=account.email, subject_contains="not approved")
     assert "stays locked" in mail.body
     assert exchange.api.coinex_profile(account.id)["review_locked"] is True
-    LoginPage(page).open().login(account.email, account.password)
-    expect(page.get_by_test_id("security-lock-message")).to_be_visible()
+    login = LoginPage(page).open()
+    login.login(account.email, account.password)
+    expect(login.security_lock_message).to_be_visible()
 
 
 @pytest.mark.behaviour("CX-LOSTGA-01")
@@ -70,8 +72,7 @@ def test_a_rejected_unlock_ticket_keeps_the_account_locked(page, accounts, excha
 def test_without_backup_codes_support_disables_2fa_only_after_verifying_identity(
         page, accounts, exchange, sign_in, support_agent):
     account = accounts.create(factors=("totp",))
-    page.goto("/help")
-    page.get_by_role("link", name="Lost your 2FA device and your backup codes?").click()
+    HelpCenterPage(page).open().lost_2fa_device_and_backup_codes()
     ticket = IdentityTicketPage(page)
     ticket.submit(account.email, png(name="id.png"), png(name="selfie.png"), password=account.password)
     expect(ticket.submitted).to_contain_text("2FA is still required")

@@ -4,12 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import AccountPage, LoginPage, VerificationPage
+from pages.status_page import StatusPage
 from suites.coinex.promises import APP_STORE_HOSTS, OFFICIAL_URL
 
 
 @pytest.mark.behaviour("CX-LOGIN-03")
 def test_login_page_names_the_official_address(page):
-    expect(LoginPage(page).open().page.get_by_test_id("official-url")).to_contain_text(OFFICIAL_URL)
+    expect(LoginPage(page).open().official_url).to_contain_text(OFFICIAL_URL)
 
 
 @pytest.mark.behaviour("CX-LOGIN-05")
@@ -49,8 +50,7 @@ def test_sign_in_needs_no_earlier_browser_state(page, new_context, accounts):
 
 @pytest.mark.behaviour("CX-TROUBLE-03")
 def test_app_links_point_only_to_the_official_stores(page):
-    LoginPage(page).open()
-    links = page.get_by_test_id("app-links").get_by_role("link")
+    links = LoginPage(page).open().app_links
     expect(links).to_have_count(len(APP_STORE_HOSTS))
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert all(any(href.startswith(f"https://{host}/") for host in APP_STORE_HOSTS) for href in hrefs), hrefs
@@ -73,8 +73,8 @@ def test_a_fresh_install_has_no_session_and_asks_password_and_2fa_again(page, ne
 
 @pytest.mark.behaviour("CX-MAINT-02")
 def test_status_page_announces_maintenance(page, maintenance):
-    page.goto("/status")
-    expect(page.get_by_test_id("status-announcement")).to_contain_text("Maintenance in progress")
+    status = StatusPage(page).open()
+    expect(status.announcement).to_contain_text("Maintenance in progress")
     maintenance.set_maintenance(False)
     page.reload()
-    expect(page.get_by_test_id("status-announcement")).to_contain_text("All systems operational")
+    expect(status.announcement).to_contain_text("All systems operational")

@@ -22,15 +22,16 @@ def test_failures_from_an_unfamiliar_device_lock_the_account_for_review(page, ne
     assert not accounts.state(account)["review_locked"]
     login.login(account.email, "not-the-password-1")
 
-    lock = stranger.get_by_test_id("security-lock-message")
+    lock = login.security_lock_message
     expect(lock).to_contain_text("locked to protect your assets")
     expect(lock).to_contain_text("security feature")
     expect(lock).to_contain_text("photo of your ID and a selfie")
     expect(login.error).to_have_count(0)
     assert accounts.state(account)["review_locked"]
 
-    LoginPage(home).open().login(account.email, account.password)  # even the owner, at home
-    expect(home.get_by_test_id("security-lock-message")).to_be_visible()
+    at_home = LoginPage(home).open()
+    at_home.login(account.email, account.password)  # even the owner, at home
+    expect(at_home.security_lock_message).to_be_visible()
 
 
 @pytest.mark.behaviour("CX-UNFAM-01")

@@ -52,7 +52,7 @@ def test_change_email_warns_then_moves_the_login_to_a_verified_new_address(
 
     unbind = UnbindPage(page)
     unbind.assert_step("unbind-notice")
-    expect(page.get_by_test_id("unbind-title")).to_contain_text("Change your account e-mail")
+    expect(unbind.title).to_contain_text("Change your account e-mail")
     expect(unbind.warning).to_contain_text(f"suspended for {WITHDRAWAL_HOLD_HOURS} hours")
     expect(unbind.warning).to_contain_text(f"{REUSE_BLOCK_DAYS} days")
     unbind.next()

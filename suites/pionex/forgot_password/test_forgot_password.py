@@ -1,7 +1,5 @@
 """Pionex: resetting a forgotten password (seeds/000 lines 10-11, seeds/001 lines 17-22)."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -27,8 +25,7 @@ def test_reset_through_robot_check_and_emailed_code_replaces_the_password(
     elsewhere = new_context().new_page()  # the account is signed in on another device
     sign_in(elsewhere, account)
 
-    LoginPage(page).open()
-    page.get_by_role("link", name=re.compile("Forgot password", re.I)).click()
+    LoginPage(page).open().forgot_password()
     forgot = ForgotPasswordPage(page)
     forgot.assert_current()
     expect(forgot.hold_notice).to_contain_text(f"withdrawals are disabled for {WITHDRAWAL_HOLD_HOURS} hours")
@@ -134,8 +131,7 @@ def test_phone_account_with_email_2fa_resets_through_its_email(page, accounts, d
 @pytest.mark.behaviour("PX-FORGOT-03")
 def test_forgot_password_is_offered_on_the_website_and_in_the_app(page, device_page):
     for screen in (page, device_page("Pixel 7"), device_page("iPhone 15")):
-        LoginPage(screen).open()
-        screen.get_by_role("link", name=re.compile("Forgot password", re.I)).click()
+        LoginPage(screen).open().forgot_password()
         ForgotPasswordPage(screen).assert_current()
         expect(ForgotPasswordPage(screen).identifier_field).to_be_visible()
 

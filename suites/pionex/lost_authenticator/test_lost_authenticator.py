@@ -15,8 +15,9 @@ from suites.pionex.rule_models import review_due
 
 def _request_reset(page, account, deliveries, registered_month: str) -> Lost2faPage:
     LoginPage(page).open().login(account.email, account.password)
-    VerificationPage(page).assert_current()
-    page.get_by_role("link", name="Lost 2-factor authentication?").click()
+    verification = VerificationPage(page)
+    verification.assert_current()
+    verification.lost_2fa()
     lost = Lost2faPage(page)
     lost.assert_current()
     expect(lost.intro).to_contain_text(f"within {REVIEW_BUSINESS_DAYS} business days")
@@ -94,10 +95,10 @@ def test_agent_approves_and_the_user_signs_in_without_the_authenticator_and_bind
     mail = inbox.wait_for(to=account.email, subject_contains="approved")
     assert "unbound" in mail.body
     LoginPage(page).open().login(account.email, account.password)
-    AccountPage(page).assert_current()  # no authenticator step any more
-    banner = page.get_by_test_id("bind-authenticator-banner")
-    expect(banner).to_contain_text("Bind Google Authenticator again")
-    banner.get_by_role("link").click()
+    account_page = AccountPage(page)
+    account_page.assert_current()  # no authenticator step any more
+    expect(account_page.bind_authenticator_banner).to_contain_text("Bind Google Authenticator again")
+    account_page.bind_authenticator_again()
     AuthenticatorSetupPage(page).assert_step("authenticator-verify")
 
 

@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 from fixtures.devices import ANDROID, IOS
 from fixtures.passkeys import VirtualAuthenticator
 from pages import AccountPage, LoginPage, PasskeysPage
-from pages.base_page import BasePage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
 
 
@@ -51,7 +50,7 @@ def test_opening_the_site_with_a_live_session_asks_for_no_passkey(page, passkey_
 def test_an_account_without_a_passkey_keeps_signing_in_with_codes(page, accounts, exchange, sign_in):
     account = accounts.create(factors=ALL_FACTORS)
     sign_in_with_codes(page, account, sign_in)
-    expect(PasskeysPage(page).open().page.get_by_test_id("no-passkeys")).to_contain_text("keep using your codes")
+    expect(PasskeysPage(page).open().none_yet).to_contain_text("keep using your codes")
 
 
 @pytest.mark.behaviour("PX-PASSKEY-07")
@@ -98,10 +97,6 @@ def test_a_passkey_is_not_offered_to_another_host_name(page, passkey_account, ex
     LoginPage(page).assert_current()
 
 
-def _csrf(page) -> str:
-    return BasePage(page).csrf_token()
-
-
 @pytest.mark.behaviour("PX-PASSKEY-10")
 def test_a_replayed_assertion_is_refused(page, passkey_account):
     captured = []
@@ -111,12 +106,10 @@ def test_a_replayed_assertion_is_refused(page, passkey_account):
     assert captured, "the passkey assertion was not seen"
 
     page.context.clear_cookies()
-    LoginPage(page).open()
-    fresh = page.request.post("/login/passkey/options", headers={"X-CSRF-Token": _csrf(page)}, data="{}")
+    login = LoginPage(page).open()
+    fresh = login.post_as_script("/login/passkey/options")
     assert fresh.ok
-    replay = page.request.post("/login/passkey",
-                               headers={"X-CSRF-Token": _csrf(page), "Content-Type": "application/json"},
-                               data=captured[0])
+    replay = login.post_as_script("/login/passkey", captured[0])
     assert replay.status == 401, f"a replayed assertion was answered {replay.status}"
     page.goto(AccountPage.path)
     LoginPage(page).assert_current()
@@ -137,11 +130,10 @@ def test_an_assertion_stolen_in_transit_cannot_be_replayed_later(page, new_conte
     assert stolen, "the passkey assertion was not seen"
 
     attacker = new_context().new_page()
-    LoginPage(attacker).open()
-    fresh = attacker.request.post("/login/passkey/options", headers={"X-CSRF-Token": _csrf(attacker)}, data="{}")
+    attackers_login = LoginPage(attacker).open()
+    fresh = attackers_login.post_as_script("/login/passkey/options")
     assert fresh.ok
-    replay = attacker.request.post("/login/passkey", data=stolen[0],
-                                   headers={"X-CSRF-Token": _csrf(attacker), "Content-Type": "application/json"})
+    replay = attackers_login.post_as_script("/login/passkey", stolen[0])
     assert replay.status == 401, f"a stolen assertion was answered {replay.status}"
     attacker.goto(AccountPage.path)
     LoginPage(attacker).assert_current()
@@ -149,11 +141,10 @@ def test_an_assertion_stolen_in_transit_cannot_be_replayed_later(page, new_conte
 
 @pytest.mark.behaviour("PX-PASSKEY-10")
 def test_an_assertion_without_user_verification_is_refused(page, passkey_account, authenticator):
-    LoginPage(page).open()
+    login = LoginPage(page).open()
     authenticator.set_user_verified(False)
     status = page.evaluate(
-        """async (csrf) => {
-            const headers = {"Content-Type": "application/json", "X-CSRF-Token": csrf};
+        """async (headers) => {
             const options = await (await fetch("/login/passkey/options", {method: "POST", headers, body: "{}"})).json();
             options.userVerification = "discouraged";  // a tampered client skipping the biometric
             const credential = await navigator.credentials.get(
@@ -162,7 +153,7 @@ def test_an_assertion_without_user_verification_is_refused(page, passkey_account
                 {method: "POST", headers, body: JSON.stringify({credential: credential.toJSON()})});
             return answer.status;
         }""",
-        _csrf(page),
+        login.script_headers(),
     )
     assert status == 401, f"an assertion without user verification was answered {status}"
     page.goto(AccountPage.path)
@@ -171,17 +162,15 @@ def test_an_assertion_without_user_verification_is_refused(page, passkey_account
 
 @pytest.mark.behaviour("PX-PASSKEY-10")
 def test_the_password_alone_never_passes_passkey_verification(page, passkey_account, authenticator):
-    LoginPage(page).open()
+    login = LoginPage(page).open()
     # CDP gives the id in standard base64; WebAuthn JSON uses base64url without padding
     cdp_id = authenticator.credentials()[0]["credentialId"]
     credential_id = base64.urlsafe_b64encode(base64.b64decode(cdp_id)).rstrip(b"=").decode()
     forged = {"credential": {"id": credential_id, "rawId": credential_id, "type": "public-key", "response": {
         "clientDataJSON": passkey_account.password, "authenticatorData": passkey_account.password,
         "signature": passkey_account.password}}}
-    page.request.post("/login/passkey/options", headers={"X-CSRF-Token": _csrf(page)}, data="{}")
-    answer = page.request.post("/login/passkey",
-                               headers={"X-CSRF-Token": _csrf(page), "Content-Type": "application/json"},
-                               data=json.dumps(forged))
+    login.post_as_script("/login/passkey/options")
+    answer = login.post_as_script("/login/passkey", json.dumps(forged))
     assert answer.status == 401
     page.goto(AccountPage.path)
     LoginPage(page).assert_current()

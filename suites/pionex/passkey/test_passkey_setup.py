@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from fixtures.passkeys import VirtualAuthenticator
 from pages import AccountPage, LoginPage, PasskeysPage
-from pages.base_page import BasePage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, passkey_codes, sign_in_with_codes
 
 
@@ -22,8 +21,7 @@ def test_create_passkey_asks_the_three_codes_then_biometrics(
     account = _account(accounts)
     sign_in_with_codes(page, account, sign_in)
 
-    csrf = BasePage(page).csrf_token()
-    skipped = page.request.post("/security/passkeys/options", headers={"X-CSRF-Token": csrf}, data="{}")
+    skipped = AccountPage(page).post_as_script("/security/passkeys/options")
     assert skipped.status == 403, "the passkey ceremony must not start before the codes"
 
     identity = PasskeysPage(page).open().create()
@@ -35,7 +33,7 @@ def test_create_passkey_asks_the_three_codes_then_biometrics(
     create_passkey(page, account, sign_in, inbox, name="My laptop")
     passkeys = PasskeysPage(page)
     expect(passkeys.names).to_have_text(["My laptop"])
-    expect(passkeys.page.get_by_test_id("passkey-created")).to_contain_text(time_travel.now().strftime("%Y-%m-%d"))
+    expect(passkeys.created).to_contain_text(time_travel.now().strftime("%Y-%m-%d"))
     assert len(authenticator.credentials()) == 1
 
 

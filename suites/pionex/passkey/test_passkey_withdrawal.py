@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from pages.base_page import BasePage
 from pages.withdrawal_page import WithdrawalPage
 from suites.pionex.passkey.steps import ALL_FACTORS, create_passkey, sign_in_with_codes
 from suites.pionex.promises import WITHDRAWAL_HOLD_HOURS
@@ -43,8 +42,7 @@ def test_with_only_two_factors_bound_passkey_withdrawal_is_unavailable_and_says_
     withdrawal = WithdrawalPage(page).open()
     expect(withdrawal.passkey_button).to_have_count(0)
     expect(withdrawal.passkey_unavailable).to_contain_text("phone, e-mail and Google Authenticator all bound")
-    csrf = BasePage(page).csrf_token()
-    forced = page.request.post("/withdraw/passkey/options", headers={"X-CSRF-Token": csrf}, data="{}")
+    forced = withdrawal.post_as_script("/withdraw/passkey/options")
     assert forced.status == 403, "the server must refuse passkey withdrawals with two factors bound"
 
 
@@ -65,8 +63,7 @@ def test_without_email_or_authenticator_bound_passkey_withdrawal_is_unavailable(
     withdrawal = WithdrawalPage(page).open()
     expect(withdrawal.passkey_button).to_have_count(0)
     expect(withdrawal.passkey_unavailable).to_contain_text("phone, e-mail and Google Authenticator all bound")
-    csrf = BasePage(page).csrf_token()
-    forced = page.request.post("/withdraw/passkey/options", headers={"X-CSRF-Token": csrf}, data="{}")
+    forced = withdrawal.post_as_script("/withdraw/passkey/options")
     assert forced.status == 403, f"the server must refuse passkey withdrawals without {missing_factor} bound"
 
 

@@ -33,7 +33,7 @@ def test_desktop_login_page_offers_apple_and_google(page):
 def test_ios_offers_email_phone_apple_and_google(device_page, variant_device):
     login = LoginPage(device_page(DEVICES[variant_device])).open()
     expect(login.email_field).to_be_visible()
-    expect(login.page.get_by_test_id("login-with-phone")).to_be_visible()
+    expect(login.phone_tab).to_be_visible()
     expect(login.apple_button).to_be_visible()
     expect(login.google_button).to_be_visible()
 

@@ -19,7 +19,7 @@ def test_google_account_with_the_same_email_holds_nothing_of_the_email_account(p
     expect(account_page.balance).to_have_text("0.00 USDT")
     expect(account_page.no_bots).to_be_visible()
     expect(account_page.uid).not_to_have_text(str(funded.id))
-    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(account_page.alerts).to_have_count(0)
 
 
 @pytest.mark.behaviour("PX-ACCTS-01", "PX-ACCTS-03")
@@ -64,7 +64,7 @@ def test_one_person_can_register_by_email_phone_google_and_apple_as_four_account
 
     for provider in ("google", "apple"):
         LoginPage(page).continue_with(provider).choose_identity(person)
-        expect(page.get_by_test_id("registered-via")).to_have_text(provider.capitalize())
+        expect(account_page.registered_via).to_have_text(provider.capitalize())
         uids.add(account_page.uid.inner_text())
         account_page.log_out()
 

@@ -15,18 +15,18 @@ def test_continue_with_google_signs_in_through_the_code_flow(page, accounts):
     account_page = AccountPage(page)
     account_page.assert_current()
     expect(account_page.login_email).to_have_text(identity)
-    expect(page.get_by_test_id("registered-via")).to_have_text("Google")
+    expect(account_page.registered_via).to_have_text("Google")
 
 
 @pytest.mark.behaviour("PX-SOCIAL-05")
 def test_continue_with_apple_on_desktop_asks_apple_id_and_password_then_signs_in(page, accounts):
     identity = accounts.new_email()
     consent = LoginPage(page).open().continue_with("apple")
-    expect(page.get_by_label("Apple ID")).to_be_visible()
+    expect(consent.apple_id_field).to_be_visible()
     consent.choose_identity(identity, password=accounts.new_password())
 
     expect(AccountPage(page).login_email).to_have_text(identity)
-    expect(page.get_by_test_id("registered-via")).to_have_text("Apple")
+    expect(AccountPage(page).registered_via).to_have_text("Apple")
 
 
 @pytest.mark.behaviour("PX-SOCIAL-02")
@@ -36,7 +36,7 @@ def test_hide_my_email_relay_address_is_shown_as_the_login_email_without_error(p
     account_page = AccountPage(page)
     account_page.assert_current()
     expect(account_page.login_email).to_contain_text(APPLE_RELAY_DOMAIN)
-    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(account_page.alerts).to_have_count(0)
 
 
 @pytest.mark.behaviour("PX-SOCIAL-01")

@@ -10,10 +10,10 @@ from suites.pionex.promises import APP_DOWNLOAD_URL, SERVICE_EMAIL
 @pytest.mark.behaviour("PX-SUPPORT-02")
 def test_login_page_leads_to_live_chat_and_the_service_address(page, accounts):
     login = LoginPage(page).open()
-    expect(login.help_links.get_by_test_id("help-service-email")).to_have_attribute("href", f"mailto:{SERVICE_EMAIL}")
-    expect(login.help_links.get_by_test_id("help-forgot-password")).to_have_attribute("href", "/forgot-password")
+    expect(login.help_service_email).to_have_attribute("href", f"mailto:{SERVICE_EMAIL}")
+    expect(login.help_forgot_password).to_have_attribute("href", "/forgot-password")
 
-    login.help_links.get_by_test_id("help-support").click()
+    login.open_support()
     support = SupportPage(page)
     support.assert_current()
     expect(support.service_email).to_have_text(SERVICE_EMAIL)
@@ -45,8 +45,7 @@ def test_verification_page_finishes_loading_ready_for_the_code(page, accounts):
 
 @pytest.mark.behaviour("PX-TROUBLE-02")
 def test_site_links_to_the_official_app_download(page):
-    LoginPage(page).open()
-    expect(page.get_by_test_id("app-links").get_by_role("link")).to_have_attribute("href", APP_DOWNLOAD_URL)
+    expect(LoginPage(page).open().app_links).to_have_attribute("href", APP_DOWNLOAD_URL)
 
 
 @pytest.mark.behaviour("PX-TROUBLE-03")

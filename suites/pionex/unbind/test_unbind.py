@@ -101,7 +101,7 @@ def test_a_wrong_code_at_any_step_unbinds_nothing(page, accounts, deliveries, ex
     assert state["email"] == account.email and state["phone"] == account.phone
     assert state["withdrawal_hold_until"] is None
 
-    unbind.cannot_receive_code_link.click()
+    unbind.cannot_receive_a_code()
     SupportCasePage(page).assert_current()
 
 

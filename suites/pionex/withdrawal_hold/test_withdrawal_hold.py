@@ -1,6 +1,6 @@
 """Pionex: withdrawals are suspended for 24 hours after a password reset (seeds/001 line 18)."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -24,11 +24,10 @@ def test_withdrawal_refused_at_23_59_and_allowed_at_24_00_after_a_password_reset
 
     sign_in(page, account, password=new_password)
     account_page = AccountPage(page)
-    expect(account_page.page.get_by_test_id("withdrawal-hold-banner")).to_contain_text(
-        "Withdrawals are suspended until")
-    until = datetime.fromisoformat(page.get_by_test_id("withdrawal-hold-banner").get_attribute("data-until"))
+    expect(account_page.hold_banner).to_contain_text("Withdrawals are suspended until")
+    until = account_page.hold_until()
     assert hold_ends <= until < hold_ends + timedelta(seconds=5)
-    expect(page.get_by_test_id("withdrawal-hold-banner")).to_contain_text(until.strftime("%Y-%m-%d %H:%M UTC"))
+    expect(account_page.hold_banner).to_contain_text(until.strftime("%Y-%m-%d %H:%M UTC"))
 
     time_travel.to(until - timedelta(minutes=1))  # 23:59 after the reset
     sign_in(page, account, password=new_password)

@@ -8,7 +8,6 @@ other server the suites start. Calls come from 127.0.0.1, which the test API ans
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,6 +26,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from pages.form_posts import post_form, script_headers
+
 TEST_API_PREFIX = "/__test__"
 JSON_TAG_PREFIX = "JSON:"  # the description's tags of JSON contracts ("JSON: page scripts", ...)
 # Every JSON operation the exchange serves, "METHOD /path": kept equal to the mock's routers by
@@ -34,7 +35,6 @@ JSON_TAG_PREFIX = "JSON:"  # the description's tags of JSON contracts ("JSON: pa
 OPERATIONS_FILE = Path(__file__).with_name("json_operations.txt")
 CONFORMANCE = [status_code_conformance, content_type_conformance, response_headers_conformance,
                response_schema_conformance]
-CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 
 
 def json_operations() -> list[str]:
@@ -67,17 +67,10 @@ class FuzzRun:
                 f"statuses {dict(sorted(self.statuses.items()))}")
 
 
-def _csrf_of(client, path: str) -> dict:
-    page = client.get(path)
-    token = CSRF_META.search(page.text)
-    assert page.status_code == 200 and token, f"GET {path} gave no CSRF token ({page.status_code})"
-    return {"X-CSRF-Token": token.group(1)}
-
-
 def _anonymous(base_url: str) -> tuple[dict, dict]:
     """A fresh anonymous browser session: (cookies, headers with its CSRF token), as a page has."""
     with httpx.Client(base_url=base_url, timeout=30) as client:
-        headers = _csrf_of(client, "/login")
+        headers = script_headers(client, "/login")
         return dict(client.cookies), headers
 
 
@@ -90,11 +83,9 @@ def _existing_objects(base_url: str) -> tuple[dict, dict, dict]:
                                                                   "balance_usdt": "100"})
         review = client.post(f"{TEST_API_PREFIX}/reviews", json={"kind": "lost_authenticator",
                                                                  "account_id": seeded.json()["id"]})
-        headers = _csrf_of(client, "/login")
-        signed_in = client.post("/login", data={"csrf_token": headers["X-CSRF-Token"], "method": "email",
-                                                "email": email, "password": password})
+        signed_in = post_form(client, "/login", {"method": "email", "email": email, "password": password})
         assert signed_in.status_code == 303, f"could not sign in the fuzzing account ({signed_in.status_code})"
-        headers = _csrf_of(client, "/account")
+        headers = script_headers(client, "/account")
         path_values = {"account_id": seeded.json()["id"], "review_id": review.json()["id"],
                        "provider": "google", "action": "change"}
         return dict(client.cookies), headers, path_values

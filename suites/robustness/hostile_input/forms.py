@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fixtures import brands
+from pages.form_posts import CSRF_FIELD
 
 from .kinds import Kind
 
@@ -42,7 +43,7 @@ class FormSpec:
     pre_check_only: bool = False  # see the module docstring
 
 
-CSRF = {"csrf_token": Kind.CSRF}
+CSRF = {CSRF_FIELD: Kind.CSRF}
 
 FORMS: list[FormSpec] = [
     FormSpec("login", "/login", "/login",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .kinds import HIDDEN_KINDS, Kind
 
+INJECTED_MARKER = "data-hostile"  # the attribute every injected element carries
 FREE = frozenset({Kind.TEXT, Kind.PASSWORD, Kind.OPTIONAL, Kind.CONTACT})  # text a person may legitimately type
 
 

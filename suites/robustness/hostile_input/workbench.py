@@ -1,10 +1,8 @@
 """One browser page and one account per (brand, form), reused by that form's cases.
 
-The workbench is the page object for "any form": it opens the form's page, writes values into
-the real form element (hidden fields included) and submits it the way a hostile client would,
-then reports what came back. Every field written is first swapped for a hidden input of the
-same name, so the browser sends the value exactly as given (no type=email trimming, no
-maxlength, no option list), which is what a script or a proxy can always do.
+The workbench opens the form's page, writes values into the real form element (hidden fields
+included) and submits it the way a hostile client would, through the page object for "any form"
+(pages/any_form_page.py), then reports what came back.
 """
 
 from __future__ import annotations
@@ -18,45 +16,12 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from fixtures.accounts import AccountFactory, TestAccount
 from fixtures.servers import ExchangeTarget
 from pages import LoginPage, VerificationPage
+from pages.any_form_page import AnyFormPage
 
 from .forms import FormSpec
+from .payloads import INJECTED_MARKER
 
-READABLE_ERROR = "[role=alert]:not([hidden]), .field-error"
 TRACE_MARKERS = ("Traceback (most recent call last)", "Internal Server Error", "Something went wrong")
-
-_FILL_AND_SUBMIT = """
-([action, values]) => {
-  const form = [...document.forms].find(f => f.getAttribute('action') === action);
-  if (!form) return false;
-  for (const [name, value] of Object.entries(values)) {
-    const stale = [...form.querySelectorAll('[name]')].filter(e => e.name === name && e.tagName !== 'BUTTON');
-    for (const old of stale) old.remove();
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.appendChild(input);
-  }
-  form.submit();
-  return true;
-}
-"""
-_FORMS_ON_PAGE = "() => [...document.forms].map(f => f.getAttribute('action'))"
-_READ_PAGE = """
-(selector) => ({
-  html: document.documentElement.outerHTML,
-  text: document.body ? document.body.innerText : '',
-  error: [...document.querySelectorAll(selector)].map(e => e.innerText.trim()).filter(t => t)[0] || '',
-  injected: document.querySelectorAll('[data-hostile]').length,
-  forms: [...document.forms].map(f => f.getAttribute('action')),
-})
-"""
-_CURRENT_VALUES = """
-(action) => {
-  const form = [...document.forms].find(f => f.getAttribute('action') === action);
-  return form ? Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)])) : null;
-}
-"""
 
 
 @dataclass
@@ -147,27 +112,20 @@ class Workbench:
         return self.spec.action in self.forms_on_page()
 
     def forms_on_page(self) -> list[str]:
-        return self.page.evaluate(_FORMS_ON_PAGE)
-
-    def current_values(self) -> dict[str, str] | None:
-        return self.page.evaluate(_CURRENT_VALUES, self.spec.action)
+        return AnyFormPage(self.page).form_actions()
 
     def submit(self, action: str, values: dict[str, str]) -> Outcome:
         self.dialogs.clear()
-        with self.page.expect_navigation(wait_until="domcontentloaded") as navigation:
-            if not self.page.evaluate(_FILL_AND_SUBMIT, [action, values]):
-                raise AssertionError(f"no form with action {action!r} on {self.page.url}")
-        response = navigation.value
-        seen = self.page.evaluate(_READ_PAGE, READABLE_ERROR)
-        self.forms_after_last_submit = seen["forms"]
+        answered = AnyFormPage(self.page).submit_values(action, values, INJECTED_MARKER)
+        self.forms_after_last_submit = answered.forms
         return Outcome(
-            status=response.status if response else 0,
+            status=answered.response.status if answered.response else 0,
             url=self.page.url,
-            text=seen["text"],
-            html=seen["html"],
-            error_text=seen["error"],
+            text=answered.text,
+            html=answered.html,
+            error_text=answered.error,
             dialogs=list(self.dialogs),
-            injected=seen["injected"],
+            injected=answered.injected,
         )
 
     def snapshot(self, reuse_last: bool = False) -> dict:
