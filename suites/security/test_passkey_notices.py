@@ -12,12 +12,11 @@ pytestmark = pytest.mark.parametrize("brand", ["pionex"])  # a parameter, so --b
 
 @pytest.mark.behaviour("SEC-NOTICE-01")
 def test_adding_and_removing_a_passkey_are_each_announced_by_email(
-        page, accounts, exchange, inbox, authenticator, deliveries):
-    phone, _ = accounts.new_phone()
-    account = accounts.create(factors=ALL_FACTORS, phone=phone)
-    sign_in_with_codes(page, account, exchange.api)
+        page, accounts, inbox, authenticator, deliveries, sign_in):
+    account = accounts.create(factors=ALL_FACTORS)  # with a fresh phone
+    sign_in_with_codes(page, account, sign_in)
 
-    create_passkey(page, account, exchange, inbox, name="Work laptop")
+    create_passkey(page, account, sign_in, inbox, name="Work laptop")
     added = deliveries.email(account.email, "a passkey was added")
     assert "Work laptop" in added.body and "If this was not you" in added.body
 
